@@ -1,0 +1,17 @@
+package eco.qubeprepaid.notifier;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import eco.qubeprepaid.testsupport.ArchitectureRules;
+
+@AnalyzeClasses(packages = "eco.qubeprepaid.notifier", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainIsFreeOfFrameworks = ArchitectureRules.domainIsFreeOfFrameworks()
+		// No domain package yet: notifications arrive with their own issue.
+		.allowEmptyShould(true);
+
+}
