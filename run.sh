@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the whole Qube Prepaid system on this machine, without Docker, on 127.0.0.1 only:
+# a Kafka broker and PostgreSQL (tools/servers.sh), the sandbox (Qube cloud simulator with a
+# demo fleet) and the four services. Prints the URLs; Ctrl-C stops everything cleanly.
+#
+# Options (environment): QP_SKIP_BUILD=1 to reuse the last build; QP_RUN_DIR (default .run);
+# QP_DEMO_METERS / QP_DEMO_SPACES to size the demo fleet; QP_SIM_SPEED for the simulated clock.
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+run_dir="${QP_RUN_DIR:-$root/.run}"
+logs="$run_dir/logs"
+mkdir -p "$logs"
+export QP_SERVERS_DIR="$run_dir/servers"
+started=$(date +%s)
+pids=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "[run] stopping services..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  tools/servers.sh stop || true
+  echo "[run] stopped"
+}
+trap stop_all INT TERM EXIT
+
+if [[ "${QP_SKIP_BUILD:-0}" != "1" ]]; then
+  echo "[run] building (./mvnw -B -ntp -DskipTests install, log: $logs/build.log)"
+  ./mvnw -B -ntp -DskipTests install >"$logs/build.log" 2>&1 || { tail -40 "$logs/build.log"; exit 1; }
+fi
+
+tools/servers.sh start
+set -a; source "$QP_SERVERS_DIR/servers.env"; set +a
+kafka="$QP_TEST_KAFKA_BOOTSTRAP"
+pg_base="${QP_TEST_PG_URL%/postgres}"
+
+jvm=(-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.timezone=UTC)
+
+launch() { # name jar args...
+  local name="$1" jar="$2"; shift 2
+  java "${jvm[@]}" -jar "$jar" "$@" >"$logs/$name.log" 2>&1 </dev/null &
+  pids+=($!)
+  echo "[run] started $name (pid $!, log $logs/$name.log)"
+}
+
+launch sandbox sandbox/target/sandbox-*-exec.jar --server.port=8090 \
+  ${QP_DEMO_METERS:+--sandbox.qube.demo.meters=$QP_DEMO_METERS} \
+  ${QP_DEMO_SPACES:+--sandbox.qube.demo.spaces=$QP_DEMO_SPACES} \
+  ${QP_SIM_SPEED:+--sandbox.qube.clock.speed=$QP_SIM_SPEED}
+declare -A ports=([poller-service]=8081 [balance-service]=8082 [payment-service]=8083 [notifier-service]=8084)
+declare -A dbs=([poller-service]=poller [balance-service]=balance [payment-service]=payment [notifier-service]=notifier)
+for svc in poller-service balance-service payment-service notifier-service; do
+  QP_KAFKA_BOOTSTRAP="$kafka" QP_DB_URL="$pg_base/${dbs[$svc]}" PORT="${ports[$svc]}" \
+    launch "$svc" "$svc"/target/"$svc"-*-exec.jar
+done
+
+echo "[run] waiting for every process to be ready (up to 90 s)..."
+ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1$2"; }
+deadline=$(( $(date +%s) + 90 ))
+for target in 8090:/actuator/health 8081:/actuator/health/readiness 8082:/actuator/health/readiness \
+              8083:/actuator/health/readiness 8084:/actuator/health/readiness; do
+  port="${target%%:*}" path="${target#*:}"
+  until ready "$port" "$path"; do
+    if (( $(date +%s) > deadline )); then echo "[run] port $port not ready after 90 s; see $logs" >&2; exit 1; fi
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "[run] a process died; see $logs" >&2; exit 1; }; done
+    sleep 1
+  done
+done
+
+cat <<TXT
+
+[run] Qube Prepaid is up in $(( $(date +%s) - started )) s. Everything listens on 127.0.0.1 only.
+
+  Sandbox (Qube cloud simulator)  http://127.0.0.1:8090/api/v2/spaces/   (header X-Qube-API-Key: demo-key-1)
+    quick-start fixture          curl -H 'X-Qube-API-Key: quickstart-key' http://127.0.0.1:8090/api/v2/spaces/
+    admin API                    http://127.0.0.1:8090/admin/qube/keys   (see sandbox/README.md)
+  poller-service                 http://127.0.0.1:8081/actuator/health   /actuator/prometheus
+  balance-service                http://127.0.0.1:8082/actuator/health   /actuator/prometheus
+  payment-service                http://127.0.0.1:8083/actuator/health   /actuator/prometheus
+  notifier-service               http://127.0.0.1:8084/actuator/health   /actuator/prometheus
+  Kafka                          $kafka
+  PostgreSQL                     $pg_base/{poller,balance,payment,notifier}  (user postgres)
+  Logs                           $logs
+
+Press Ctrl-C to stop everything.
+TXT
+wait -n "${pids[@]}" || true
+echo "[run] a process exited; see $logs" >&2
