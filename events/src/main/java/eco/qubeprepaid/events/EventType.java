@@ -19,9 +19,12 @@ public enum EventType {
 	DEVICE_COMMAND_COMPLETED("device-command-completed", 1, DeviceCommandCompleted.class,
 			Topics.DEVICE_COMMAND_RESULTS),
 	DEVICE_COMMAND_FAILED("device-command-failed", 1, DeviceCommandFailed.class, Topics.DEVICE_COMMAND_RESULTS),
+	DEVICE_IDENTITY_MISSING("device-identity-missing", 1, DeviceIdentityMissing.class, Topics.DEVICE_REGISTRY),
 	BALANCE_DEBITED("balance-debited", 1, BalanceDebited.class, Topics.BALANCE_EVENTS),
 	BALANCE_CREDITED("balance-credited", 1, BalanceCredited.class, Topics.BALANCE_EVENTS),
 	LOW_BALANCE_REACHED("low-balance-reached", 1, LowBalanceReached.class, Topics.BALANCE_EVENTS),
+	FIXED_CHARGE_DEBITED("fixed-charge-debited", 1, FixedChargeDebited.class, Topics.BALANCE_EVENTS),
+	READING_QUARANTINED("reading-quarantined", 1, ReadingQuarantined.class, Topics.BALANCE_EVENTS),
 	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS);
 
 	private static final Map<String, EventType> BY_TOKEN = Arrays.stream(values())

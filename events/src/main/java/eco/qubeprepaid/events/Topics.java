@@ -15,6 +15,12 @@ public final class Topics {
 	/** Outcomes of device commands, published by poller-service. */
 	public static final String DEVICE_COMMAND_RESULTS = "qube.device-command-results.v1";
 
+	/**
+	 * Device registry findings (e.g. a device without identity), published by
+	 * poller-service.
+	 */
+	public static final String DEVICE_REGISTRY = "qube.device-registry.v1";
+
 	/** Ledger movements and balance alerts, published by balance-service. */
 	public static final String BALANCE_EVENTS = "ledger.balance-events.v1";
 

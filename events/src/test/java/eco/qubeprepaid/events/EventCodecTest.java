@@ -3,6 +3,7 @@ package eco.qubeprepaid.events;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -37,12 +38,20 @@ class EventCodecTest {
 				UUID.randomUUID(), DeviceCommand.RELAY_OFF, "QUBE-ONE-5EED00000101", false, 0L, 1));
 		samples.put(EventType.DEVICE_COMMAND_FAILED, new DeviceCommandFailed(UUID.randomUUID(), NOW, PREMISE,
 				UUID.randomUUID(), DeviceCommand.RELAY_ON, null, "expired", "meter offline until expiry", 12));
+		samples.put(EventType.DEVICE_IDENTITY_MISSING, new DeviceIdentityMissing(UUID.randomUUID(), NOW,
+				"unidentified:QUBE-ONE-5EED00000102", "key-1", "QUBE-ONE-5EED00000102", 123L, "Room 102", "udf1"));
 		samples.put(EventType.BALANCE_DEBITED, new BalanceDebited(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
 				new BigDecimal("0.333"), TariffKind.EB, 500, 16, -120));
 		samples.put(EventType.BALANCE_CREDITED,
 				new BalanceCredited(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000, 49880));
 		samples.put(EventType.LOW_BALANCE_REACHED,
 				new LowBalanceReached(UUID.randomUUID(), NOW, PREMISE, "10%", 5000, 4990));
+		samples.put(EventType.FIXED_CHARGE_DEBITED,
+				new FixedChargeDebited(UUID.randomUUID(), NOW, PREMISE, LocalDate.of(2025, 9, 7), 1000, 48880));
+		samples.put(EventType.READING_QUARANTINED, new ReadingQuarantined(UUID.randomUUID(), NOW, PREMISE,
+				UUID.randomUUID(), "QUBE-ONE-5EED00000101", 2, new BigDecimal("12.5"), new BigDecimal("1234.56"),
+				"register-drop", "register fell from 1234.56 to 12.5 kWh, more than a reset could explain",
+				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW))));
 		samples.put(EventType.TOP_UP_CAPTURED, new TopUpCaptured(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000,
 				"sandbox-pay", NOW.minusSeconds(2)));
 		return samples;

@@ -1,24 +1,15 @@
 package eco.qubeprepaid.poller;
 
+import eco.qubeprepaid.poller.support.PollerIntegrationTest;
 import eco.qubeprepaid.testsupport.ServiceSmokeChecks;
-import eco.qubeprepaid.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PollerServiceIT {
+class PollerServiceIT extends PollerIntegrationTest {
 
 	@Value("${local.server.port}")
 	int port;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		TestServers.register(registry, "poller");
-	}
 
 	@Test
 	void startsHealthyOnItsOwnDatabaseAndTheBroker() {

@@ -1,0 +1,22 @@
+package eco.qubeprepaid.sandbox;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The sandbox: the outside world for development and tests. Today it simulates the Qube
+ * smart meter cloud (public API under {@code /api/v2}, admin hooks under
+ * {@code /admin/qube}).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class SandboxApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SandboxApplication.class, args);
+	}
+
+}

@@ -1,0 +1,37 @@
+package eco.qubeprepaid.sandbox;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The simulation model stays plain Java: no Spring, no web, no JSON library. */
+class ArchitectureTest {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("eco.qubeprepaid.sandbox");
+
+	@Test
+	void modelAndDomainPackagesDoNotDependOnSpringOrTheWeb() {
+		noClasses().that()
+			.resideInAnyPackage("..model..", "..domain..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta.servlet..", "tools.jackson..", "com.fasterxml..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theModelDoesNotDependOnTheApiOrAdminLayers() {
+		noClasses().that()
+			.resideInAPackage("..qube.model..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..qube.api..", "..qube.admin..", "..qube.config..")
+			.check(this.classes);
+	}
+
+}
