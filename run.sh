@@ -27,7 +27,9 @@ stop_all() {
   tools/servers.sh stop || true
   echo "[run] stopped"
 }
-trap stop_all INT TERM EXIT
+stopping=0
+trap 'stopping=1; stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 if [[ "${QP_SKIP_BUILD:-0}" != "1" ]]; then
   echo "[run] building (./mvnw -B -ntp -DskipTests install, log: $logs/build.log)"
@@ -54,13 +56,16 @@ launch sandbox sandbox/target/sandbox-*-exec.jar --server.port=8090 \
   ${QP_SIM_SPEED:+--sandbox.qube.clock.speed=$QP_SIM_SPEED}
 declare -A ports=([poller-service]=8081 [balance-service]=8082 [payment-service]=8083 [notifier-service]=8084)
 declare -A dbs=([poller-service]=poller [balance-service]=balance [payment-service]=payment [notifier-service]=notifier)
+# The poller spends its whole budget by design; leave 10 requests a minute of each demo key for
+# people exploring the sandbox with curl.
+export QP_QUBE_KEYS_0_REQUESTS_PER_WINDOW=90 QP_QUBE_KEYS_1_REQUESTS_PER_WINDOW=90
 for svc in poller-service balance-service payment-service notifier-service; do
   QP_KAFKA_BOOTSTRAP="$kafka" QP_DB_URL="$pg_base/${dbs[$svc]}" PORT="${ports[$svc]}" \
     launch "$svc" "$svc"/target/"$svc"-*-exec.jar
 done
 
 echo "[run] waiting for every process to be ready (up to 90 s)..."
-ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1$2"; }
+ready() { curl -fs -o /dev/null "http://127.0.0.1:$1$2"; }
 deadline=$(( $(date +%s) + 90 ))
 for target in 8090:/actuator/health 8081:/actuator/health/readiness 8082:/actuator/health/readiness \
               8083:/actuator/health/readiness 8084:/actuator/health/readiness; do
@@ -90,4 +95,4 @@ cat <<TXT
 Press Ctrl-C to stop everything.
 TXT
 wait -n "${pids[@]}" || true
-echo "[run] a process exited; see $logs" >&2
+if [[ "$stopping" == "0" ]]; then echo "[run] a process exited unexpectedly; see $logs" >&2; exit 1; fi

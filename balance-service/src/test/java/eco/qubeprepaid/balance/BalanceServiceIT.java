@@ -1,24 +1,9 @@
 package eco.qubeprepaid.balance;
 
 import eco.qubeprepaid.testsupport.ServiceSmokeChecks;
-import eco.qubeprepaid.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BalanceServiceIT {
-
-	@Value("${local.server.port}")
-	int port;
-
-	@DynamicPropertySource
-	static void servers(DynamicPropertyRegistry registry) {
-		TestServers.register(registry, "balance");
-	}
+class BalanceServiceIT extends BalanceIntegrationTest {
 
 	@Test
 	void startsHealthyOnItsOwnDatabaseAndTheBroker() {

@@ -1,0 +1,133 @@
+package eco.qubeprepaid.balance.ledger.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import eco.qubeprepaid.events.TariffKind;
+
+/**
+ * One balanced ledger transaction, ready to be written. An entry's amount is positive for
+ * a debit and negative for a credit; the entries sum to zero (checked here and again by a
+ * deferred constraint trigger in the database). The idempotency key names the effect, so
+ * the same effect can be written once only (a UNIQUE constraint).
+ *
+ * @param idempotencyKey the effect's key, e.g. {@code topup:<paymentId>}
+ * @param premiseId the premise whose wallet it touches
+ * @param kind what kind of movement it is
+ * @param description a human-readable line for the statement
+ * @param occurredAt when the effect happened
+ * @param entries the entries, at least two, summing to zero
+ */
+public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, String description, Instant occurredAt,
+		List<Entry> entries) {
+
+	public LedgerPosting {
+		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+		Objects.requireNonNull(premiseId, "premiseId");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(description, "description");
+		Objects.requireNonNull(occurredAt, "occurredAt");
+		entries = List.copyOf(entries);
+		if (entries.size() < 2) {
+			throw new IllegalArgumentException("a ledger transaction needs at least two entries");
+		}
+		long sum = 0;
+		for (Entry entry : entries) {
+			sum = Math.addExact(sum, entry.amountPaise());
+		}
+		if (sum != 0) {
+			throw new IllegalArgumentException("unbalanced ledger transaction " + idempotencyKey + ": sums to " + sum);
+		}
+	}
+
+	/**
+	 * Charges energy: debit the wallet, credit the supply's revenue.
+	 * @param premiseId the premise
+	 * @param snapshotKey the snapshot's event id
+	 * @param kind the supply
+	 * @param amountPaise the amount, more than zero
+	 * @param description the statement line
+	 * @param occurredAt when the energy was measured
+	 * @return the posting
+	 */
+	public static LedgerPosting energy(String premiseId, String snapshotKey, TariffKind kind, long amountPaise,
+			String description, Instant occurredAt) {
+		return charge(premiseId, "snapshot:" + snapshotKey, Kind.ENERGY, Accounts.revenue(kind), amountPaise,
+				description, occurredAt);
+	}
+
+	/**
+	 * Charges a fixed daily charge: debit the wallet, credit fixed-charge revenue.
+	 * @param premiseId the premise
+	 * @param day the IST day, e.g. {@code 2025-09-07}
+	 * @param amountPaise the amount, more than zero
+	 * @param occurredAt when it was charged
+	 * @return the posting
+	 */
+	public static LedgerPosting fixedCharge(String premiseId, LocalDate day, long amountPaise, Instant occurredAt) {
+		return charge(premiseId, "fixed:" + premiseId + ":" + day, Kind.FIXED_CHARGE, Accounts.REVENUE_FIXED,
+				amountPaise, "Fixed charge for " + day, occurredAt);
+	}
+
+	/**
+	 * Credits a captured payment: debit payments clearing, credit the wallet.
+	 * @param premiseId the premise
+	 * @param paymentId the gateway's payment id
+	 * @param amountPaise the amount, more than zero
+	 * @param occurredAt when it was captured
+	 * @return the posting
+	 */
+	public static LedgerPosting topUp(String premiseId, String paymentId, long amountPaise, Instant occurredAt) {
+		requirePositive(amountPaise);
+		return new LedgerPosting("topup:" + paymentId, premiseId, Kind.TOP_UP, "Top-up " + paymentId, occurredAt,
+				List.of(new Entry(Accounts.PAYMENTS_CLEARING, amountPaise),
+						new Entry(Accounts.wallet(premiseId), -amountPaise)));
+	}
+
+	private static LedgerPosting charge(String premiseId, String key, Kind kind, String revenueAccount,
+			long amountPaise, String description, Instant occurredAt) {
+		requirePositive(amountPaise);
+		return new LedgerPosting(key, premiseId, kind, description, occurredAt,
+				List.of(new Entry(Accounts.wallet(premiseId), amountPaise), new Entry(revenueAccount, -amountPaise)));
+	}
+
+	private static void requirePositive(long amountPaise) {
+		if (amountPaise <= 0) {
+			throw new IllegalArgumentException("amount must be more than zero, was " + amountPaise);
+		}
+	}
+
+	/**
+	 * One entry.
+	 *
+	 * @param accountId the account
+	 * @param amountPaise positive for a debit, negative for a credit, never zero
+	 */
+	public record Entry(String accountId, long amountPaise) {
+
+		public Entry {
+			Objects.requireNonNull(accountId, "accountId");
+			if (amountPaise == 0) {
+				throw new IllegalArgumentException("an entry's amount must not be zero");
+			}
+		}
+
+	}
+
+	/** What kind of movement a transaction is. */
+	public enum Kind {
+
+		/** Energy charged from a snapshot. */
+		ENERGY,
+		/** A fixed daily charge. */
+		FIXED_CHARGE,
+		/** A captured payment. */
+		TOP_UP,
+		/** An operator's correction. */
+		ADJUSTMENT
+
+	}
+
+}

@@ -1,0 +1,155 @@
+package eco.qubeprepaid.balance;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import eco.qubeprepaid.events.DeviceSnapshotted;
+import eco.qubeprepaid.events.DomainEvent;
+import eco.qubeprepaid.events.EventCodec;
+import eco.qubeprepaid.events.Headers;
+import eco.qubeprepaid.events.MeterMode;
+import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.testsupport.TestServers;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring test configuration of balance-service, so that every integration test
+ * shares one cached context on the real broker and a fresh real PostgreSQL database. Each
+ * test uses its own premise ids, so tests do not see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BalanceIntegrationTest {
+
+	protected static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+	@Value("${local.server.port}")
+	protected int port;
+
+	@Autowired
+	protected KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected EventCodec codec;
+
+	@DynamicPropertySource
+	static void servers(DynamicPropertyRegistry registry) {
+		TestServers.register(registry, "balance");
+		// Tests wait for the relay; a short interval keeps them quick.
+		registry.add("qube.balance.outbox.poll-interval", () -> "50ms");
+		registry.add("qube.balance.consumer.retry-interval", () -> "100ms");
+	}
+
+	/**
+	 * @return a premise id no other test uses
+	 */
+	protected static String newPremise() {
+		return "IT-Building." + UUID.randomUUID();
+	}
+
+	/**
+	 * Publishes an event the way producers do: key = premise, headers id/type/version.
+	 */
+	protected void publish(String topic, DomainEvent event) {
+		EventCodec.Encoded encoded = this.codec.encode(event);
+		publishRaw(topic, event.premiseId(), encoded.payload(),
+				Map.of(Headers.EVENT_ID, event.eventId().toString(), Headers.EVENT_TYPE, encoded.type().token(),
+						Headers.EVENT_VERSION, Integer.toString(encoded.type().version())));
+	}
+
+	/** Publishes any record, malformed ones included. */
+	protected void publishRaw(String topic, String key, byte[] payload, Map<String, String> headers) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		try {
+			this.kafka.send(record).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not publish to " + topic, ex);
+		}
+	}
+
+	/**
+	 * A snapshot of an online meter with the default rates (EB 500, DG 800 paise/kWh).
+	 */
+	protected static DeviceSnapshotted snapshot(String premise, String device, int epoch, String energyKwh,
+			Instant observedAt, TariffKind activeTariff) {
+		return new DeviceSnapshotted(UUID.randomUUID(), observedAt.plusSeconds(1), premise, "key-1", device, epoch,
+				true, new BigDecimal(energyKwh), new BigDecimal("850"), new BigDecimal("230"), 0L, true,
+				MeterMode.POSTPAID, 500L, 800L, activeTariff, false, OffsetDateTime.ofInstant(observedAt, IST));
+	}
+
+	/** Wallet balance straight from the ledger tables. */
+	protected long walletBalance(String premise) {
+		Long sum = this.jdbc.queryForObject(
+				"SELECT coalesce(-sum(amount_paise), 0) FROM ledger_entry WHERE account_id = ?", Long.class,
+				"wallet:" + premise);
+		return (sum != null) ? sum : 0;
+	}
+
+	/** Reads records of one topic from the beginning, with a consumer of its own. */
+	protected static final class TopicReader implements AutoCloseable {
+
+		private final KafkaConsumer<String, byte[]> consumer;
+
+		private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+		public TopicReader(String topic) {
+			this.consumer = new KafkaConsumer<>(
+					Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.get().kafkaBootstrapServers(),
+							ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+							ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+					new StringDeserializer(), new ByteArrayDeserializer());
+			this.consumer.subscribe(List.of(topic));
+		}
+
+		/**
+		 * Polls once more and returns every record seen so far with this key.
+		 * @param key the record key
+		 * @return the records
+		 */
+		public List<ConsumerRecord<String, byte[]>> recordsWithKey(String key) {
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+			return this.seen.stream().filter((r) -> key.equals(r.key())).toList();
+		}
+
+		@Override
+		public void close() {
+			this.consumer.close(Duration.ofSeconds(2));
+		}
+
+	}
+
+	/**
+	 * @return a header's value as text, or {@code null}
+	 */
+	protected static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}

@@ -1,0 +1,135 @@
+package eco.qubeprepaid.balance.ledger.persistence;
+
+import java.util.UUID;
+
+import eco.qubeprepaid.balance.BalanceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The database's own guards, proven with plain SQL that bypasses the application: an
+ * unbalanced transaction, a duplicate effect, a changed entry and an inexact segment
+ * charge are refused by PostgreSQL itself.
+ */
+class LedgerDatabaseIT extends BalanceIntegrationTest {
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void refusesToCommitAnUnbalancedTransaction() {
+		String premise = newPremise();
+		UUID tx = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(tx, "test:" + tx);
+			insertEntry(tx, "wallet:" + premise, 100);
+			insertEntry(tx, "revenue:eb", -99);
+		})).isInstanceOf(DataAccessException.class).hasMessageContaining("unbalanced ledger transaction");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_transaction WHERE tx_id = ?", Long.class, tx))
+			.isZero();
+	}
+
+	@Test
+	void refusesATransactionWithoutEntries() {
+		UUID tx = UUID.randomUUID();
+		assertThatThrownBy(
+				() -> this.transactions.executeWithoutResult((status) -> insertTransaction(tx, "test:" + tx)))
+			.hasMessageContaining("unbalanced ledger transaction");
+	}
+
+	@Test
+	void commitsABalancedTransactionInsertedEntryByEntry() {
+		String premise = newPremise();
+		UUID tx = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(tx, "test:" + tx);
+			insertEntry(tx, "clearing:payments", 250);
+			insertEntry(tx, "wallet:" + premise, -250);
+		});
+		assertThat(walletBalance(premise)).isEqualTo(250);
+	}
+
+	@Test
+	void refusesASecondTransactionWithTheSameIdempotencyKey() {
+		String premise = newPremise();
+		String key = "topup:pay_" + UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(first, key);
+			insertEntry(first, "clearing:payments", 500);
+			insertEntry(first, "wallet:" + premise, -500);
+		});
+		UUID second = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertTransaction(second, key);
+			insertEntry(second, "clearing:payments", 500);
+			insertEntry(second, "wallet:" + premise, -500);
+		})).isInstanceOf(DuplicateKeyException.class).hasMessageContaining("ledger_transaction_idempotency_key_uk");
+		assertThat(walletBalance(premise)).isEqualTo(500);
+	}
+
+	@Test
+	void refusesToUpdateOrDeleteLedgerRows() {
+		String premise = newPremise();
+		UUID tx = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(tx, "test:" + tx);
+			insertEntry(tx, "clearing:payments", 70);
+			insertEntry(tx, "wallet:" + premise, -70);
+		});
+		assertThatThrownBy(() -> this.jdbc.update("UPDATE ledger_entry SET amount_paise = 1 WHERE tx_id = ?", tx))
+			.hasMessageContaining("immutable");
+		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM ledger_entry WHERE tx_id = ?", tx))
+			.hasMessageContaining("immutable");
+		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM ledger_transaction WHERE tx_id = ?", tx))
+			.hasMessageContaining("immutable");
+		assertThat(walletBalance(premise)).isEqualTo(70);
+	}
+
+	@Test
+	void refusesASegmentChargeThatIsNotTheFlooredExactCharge() {
+		String premise = newPremise();
+		// 999,000 mWh at 500 paise/kWh is exactly floor(499.5) = 499 paise; 500 is
+		// refused.
+		this.jdbc.update("INSERT INTO tariff_segment VALUES (?, 'EB', 500, 0, 999000, 499)", premise);
+		assertThatThrownBy(
+				() -> this.jdbc.update("UPDATE tariff_segment SET charged_paise = 500 WHERE premise_id = ?", premise))
+			.hasMessageContaining("tariff_segment_exact_charge_ck");
+	}
+
+	@Test
+	void refusesTheSameConsumedEventTwice() {
+		UUID event = UUID.randomUUID();
+		this.jdbc.update("INSERT INTO processed_events (event_id, event_type) VALUES (?, 'device-snapshotted')", event);
+		assertThatThrownBy(() -> this.jdbc
+			.update("INSERT INTO processed_events (event_id, event_type) VALUES (?, 'device-snapshotted')", event))
+			.isInstanceOf(DuplicateKeyException.class);
+	}
+
+	private void openWallet(String premise) {
+		this.jdbc.update("INSERT INTO account (account_id, kind, premise_id) VALUES (?, 'WALLET', ?)",
+				"wallet:" + premise, premise);
+	}
+
+	private void insertTransaction(UUID tx, String key) {
+		this.jdbc.update("INSERT INTO ledger_transaction (tx_id, idempotency_key, premise_id, kind, description,"
+				+ " occurred_at) VALUES (?, ?, 'p', 'ADJUSTMENT', 'plain SQL', now())", tx, key);
+	}
+
+	private void insertEntry(UUID tx, String account, long amount) {
+		this.jdbc.update("INSERT INTO ledger_entry (tx_id, account_id, amount_paise) VALUES (?, ?, ?)", tx, account,
+				amount);
+	}
+
+}
