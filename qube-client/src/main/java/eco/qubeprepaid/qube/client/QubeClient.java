@@ -367,24 +367,33 @@ public final class QubeClient implements QubeApi {
 	private Envelope interpret(Call call, HttpResponse<String> response) throws AttemptFailure {
 		int status = response.statusCode();
 		String label = call.operation().label();
-		if (status == 429) {
+		Envelope envelope = null;
+		IllegalArgumentException unparsed = null;
+		try {
+			envelope = QubeJson.parseEnvelope(response.body());
+		}
+		catch (IllegalArgumentException ex) {
+			unparsed = ex;
+		}
+		// Branch on error.code; the bare 429 status only decides when the body is not an
+		// envelope (e.g. a proxy in front of the API answered).
+		boolean rateLimited = (envelope != null && envelope.isError())
+				? QubeErrorCode.RATE_LIMIT_EXCEEDED.wireValue().equals(envelope.errorCode()) : status == 429;
+		if (rateLimited) {
 			Duration retryAfter = retryAfter(response);
 			this.budget.pauseFor(retryAfter);
 			count(call, "rate_limited");
 			log.warn("{} for {} was rate limited; pausing key '{}' for {}", label, call.target(), this.config.keyName(),
 					retryAfter);
+			String detail = (envelope != null && envelope.errorDetail() != null) ? envelope.errorDetail() : "";
 			throw new AttemptFailure(FailureKind.RATE_LIMITED,
 					new QubeApiException(label, call.target(), QubeErrorCode.RATE_LIMIT_EXCEEDED.wireValue(), status,
-							"Retry-After " + retryAfter.toSeconds() + " s"));
+							(detail + " (Retry-After " + retryAfter.toSeconds() + " s)").strip()));
 		}
-		Envelope envelope;
-		try {
-			envelope = QubeJson.parseEnvelope(response.body());
-		}
-		catch (IllegalArgumentException ex) {
+		if (envelope == null) {
 			count(call, "protocol_error");
 			throw new AttemptFailure((status >= 500) ? FailureKind.AMBIGUOUS : FailureKind.FINAL,
-					new QubeProtocolException(label, call.target(), status, ex.getMessage(), ex));
+					new QubeProtocolException(label, call.target(), status, unparsed.getMessage(), unparsed));
 		}
 		if (status >= 200 && status < 300 && !envelope.isError()) {
 			count(call, "success");

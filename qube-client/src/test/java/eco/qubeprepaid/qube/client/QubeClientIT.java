@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -146,6 +147,31 @@ class QubeClientIT {
 		assertThat(gapMillis).as("the retry waited for Retry-After").isGreaterThanOrEqualTo(1000);
 		assertThat(this.meters.get("qube.api.rate.limited").tag("key", "it-key").counter().count()).isEqualTo(1.0);
 		assertThat(this.backoffs).as("a 429 is paced by Retry-After, not by backoff").isEmpty();
+	}
+
+	@Test
+	void bare429FromAProxyWithoutAnEnvelopeIsStillTreatedAsRateLimited() {
+		this.server.script("GET", METRICS_PATH,
+				new Response(429, Map.of("Content-Type", "text/html"), "<html>Too Many Requests</html>", false)
+					.withHeader("Retry-After", "1"),
+				Response.ok(METRICS_OK));
+
+		assertThat(this.client.metrics(DEVICE).mode()).isEqualTo(Mode.RELAY_OFF);
+		assertThat(this.server.requests("GET", METRICS_PATH)).hasSize(2);
+		assertThat(this.meters.get("qube.api.rate.limited").tag("key", "it-key").counter().count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void rateLimitIsRecognisedByErrorCodeNotOnlyByStatus() {
+		// A gateway in front of the API might relay the error with another status; the
+		// code decides.
+		this.server.script("GET", METRICS_PATH,
+				Response.error(503, "rate_limit_exceeded", "slow down").withHeader("Retry-After", "1"),
+				Response.ok(METRICS_OK));
+
+		assertThat(this.client.metrics(DEVICE).mode()).isEqualTo(Mode.RELAY_OFF);
+		assertThat(this.meters.get("qube.api.rate.limited").tag("key", "it-key").counter().count()).isEqualTo(1.0);
+		assertThat(this.backoffs).as("paced by Retry-After, not by backoff").isEmpty();
 	}
 
 	@Test

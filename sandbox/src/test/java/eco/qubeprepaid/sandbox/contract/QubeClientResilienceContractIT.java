@@ -59,7 +59,8 @@ class QubeClientResilienceContractIT extends QubeClientContractSupport {
 		assertThat(this.transport.statuses()).containsExactly(200, 200, 200, 200, 200, 429);
 		long retryAfter = Long.parseLong(this.transport.exchanges().get(5).retryAfter());
 		assertThat(retryAfter).isBetween(1L, 60L);
-		assertThat(limited.detail()).isEqualTo("Retry-After " + retryAfter + " s");
+		// The server's own detail is kept; the client adds the pause it applied.
+		assertThat(limited.detail()).isEqualTo("Request was throttled. (Retry-After " + retryAfter + " s)");
 		// The client honours Retry-After by pausing the whole key, not just this call.
 		assertThat(qube.budget().isPaused()).isTrue();
 		assertThat(counter("qube.api.rate.limited", "key", "contract")).isEqualTo(1);
