@@ -29,6 +29,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test uses its own premise ids, so tests do not see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(BalanceIntegrationTest.TestClock.class)
 public abstract class BalanceIntegrationTest {
 
 	protected static final ZoneId IST = ZoneId.of("Asia/Kolkata");
@@ -56,12 +61,19 @@ public abstract class BalanceIntegrationTest {
 	@Autowired
 	protected EventCodec codec;
 
+	/** The service clock: the system clock unless a test moves it (and resets it). */
+	@Autowired
+	protected MovableClock clock;
+
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry registry) {
 		TestServers.register(registry, "balance");
 		// Tests wait for the relay; a short interval keeps them quick.
 		registry.add("qube.balance.outbox.poll-interval", () -> "50ms");
 		registry.add("qube.balance.consumer.retry-interval", () -> "100ms");
+		// Tests drive the scheduled cut-off job themselves (ScheduledCutoffs.runDue) with
+		// the movable clock; the background round must not run in between.
+		registry.add("qube.balance.policy.job-interval", () -> "1h");
 	}
 
 	/**
@@ -140,6 +152,18 @@ public abstract class BalanceIntegrationTest {
 		@Override
 		public void close() {
 			this.consumer.close(Duration.ofSeconds(2));
+		}
+
+	}
+
+	/** Provides the service clock that tests may move. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
 		}
 
 	}

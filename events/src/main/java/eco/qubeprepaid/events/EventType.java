@@ -25,6 +25,7 @@ public enum EventType {
 	LOW_BALANCE_REACHED("low-balance-reached", 1, LowBalanceReached.class, Topics.BALANCE_EVENTS),
 	FIXED_CHARGE_DEBITED("fixed-charge-debited", 1, FixedChargeDebited.class, Topics.BALANCE_EVENTS),
 	READING_QUARANTINED("reading-quarantined", 1, ReadingQuarantined.class, Topics.BALANCE_EVENTS),
+	BALANCE_DRIFT_DETECTED("balance-drift-detected", 1, BalanceDriftDetected.class, Topics.BALANCE_EVENTS),
 	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS);
 
 	private static final Map<String, EventType> BY_TOKEN = Arrays.stream(values())

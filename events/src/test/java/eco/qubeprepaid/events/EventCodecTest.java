@@ -52,6 +52,9 @@ class EventCodecTest {
 				UUID.randomUUID(), "QUBE-ONE-5EED00000101", 2, new BigDecimal("12.5"), new BigDecimal("1234.56"),
 				"register-drop", "register fell from 1234.56 to 12.5 kWh, more than a reset could explain",
 				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW))));
+		samples.put(EventType.BALANCE_DRIFT_DETECTED, new BalanceDriftDetected(UUID.randomUUID(), NOW, PREMISE,
+				UUID.randomUUID(), -250, 4000, 0, 4000, 2000, "METER",
+				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW))));
 		samples.put(EventType.TOP_UP_CAPTURED, new TopUpCaptured(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000,
 				"sandbox-pay", NOW.minusSeconds(2)));
 		return samples;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,8 +64,12 @@ public class SnapshotBilling {
 
 	private final Clock clock;
 
+	private final List<LedgerObserver> observers;
+
 	public SnapshotBilling(Metering metering, LedgerStore ledger, MeteringStore meters, TariffStore tariffs,
-			OutboxStore outbox, LedgerMetrics metrics, BalanceProperties properties, Clock clock) {
+			OutboxStore outbox, LedgerMetrics metrics, BalanceProperties properties, Clock clock,
+			List<LedgerObserver> observers) {
+		this.observers = List.copyOf(observers);
 		this.metering = metering;
 		this.ledger = ledger;
 		this.meters = meters;
@@ -83,6 +88,9 @@ public class SnapshotBilling {
 	@Transactional
 	public SnapshotOutcome apply(DeviceSnapshotted snapshot) {
 		SnapshotOutcome outcome = applyOnce(snapshot);
+		if (outcome != SnapshotOutcome.DUPLICATE) {
+			this.observers.forEach((observer) -> observer.snapshotApplied(snapshot, outcome));
+		}
 		this.metrics.snapshotApplied(outcome);
 		return outcome;
 	}

@@ -1,6 +1,7 @@
 package eco.qubeprepaid.balance.ledger.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
@@ -30,7 +31,11 @@ public class TopUpCrediting {
 
 	private final Clock clock;
 
-	public TopUpCrediting(LedgerStore ledger, OutboxStore outbox, LedgerMetrics metrics, Clock clock) {
+	private final List<LedgerObserver> observers;
+
+	public TopUpCrediting(LedgerStore ledger, OutboxStore outbox, LedgerMetrics metrics, Clock clock,
+			List<LedgerObserver> observers) {
+		this.observers = List.copyOf(observers);
 		this.ledger = ledger;
 		this.outbox = outbox;
 		this.metrics = metrics;
@@ -56,6 +61,7 @@ public class TopUpCrediting {
 		this.metrics.credited("top-up", topUp.amountPaise());
 		this.outbox.append(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), topUp.premiseId(),
 				topUp.paymentId(), topUp.amountPaise(), this.ledger.walletBalancePaise(topUp.premiseId())));
+		this.observers.forEach((observer) -> observer.credited(topUp.premiseId(), topUp.amountPaise()));
 		return TopUpOutcome.CREDITED;
 	}
 

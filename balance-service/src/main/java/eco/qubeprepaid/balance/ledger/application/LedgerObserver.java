@@ -1,0 +1,26 @@
+package eco.qubeprepaid.balance.ledger.application;
+
+import eco.qubeprepaid.events.DeviceSnapshotted;
+
+/**
+ * A port for what must follow a wallet movement in the same database transaction (the
+ * cut-off policy and reconciliation): the ledger calls it after its own effect, under the
+ * premise's wallet lock, and knows nothing of what it does.
+ */
+public interface LedgerObserver {
+
+	/**
+	 * A snapshot was applied (not called for a duplicate).
+	 * @param snapshot the snapshot
+	 * @param outcome what applying it did
+	 */
+	void snapshotApplied(DeviceSnapshotted snapshot, SnapshotOutcome outcome);
+
+	/**
+	 * A top-up was credited (not called for a duplicate).
+	 * @param premiseId the premise
+	 * @param amountPaise the amount
+	 */
+	void credited(String premiseId, long amountPaise);
+
+}

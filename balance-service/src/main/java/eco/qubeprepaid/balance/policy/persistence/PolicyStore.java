@@ -1,0 +1,365 @@
+package eco.qubeprepaid.balance.policy.persistence;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import eco.qubeprepaid.balance.jooq.tables.records.PolicyStateRecord;
+import eco.qubeprepaid.balance.jooq.tables.records.PremisePolicyRecord;
+import eco.qubeprepaid.balance.ledger.persistence.DbTime;
+import eco.qubeprepaid.balance.policy.domain.EmergencyCredit;
+import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
+import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
+import eco.qubeprepaid.balance.policy.domain.LadderRung;
+import eco.qubeprepaid.balance.policy.domain.Observation;
+import eco.qubeprepaid.balance.policy.domain.PolicyState;
+import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
+import eco.qubeprepaid.balance.policy.domain.Reconciliation;
+import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.domain.RelayPhase;
+import eco.qubeprepaid.balance.pricing.domain.TariffScope;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static eco.qubeprepaid.balance.jooq.Tables.FRIENDLY_HOLIDAY;
+import static eco.qubeprepaid.balance.jooq.Tables.LOW_BALANCE_NOTICE;
+import static eco.qubeprepaid.balance.jooq.Tables.POLICY_STATE;
+import static eco.qubeprepaid.balance.jooq.Tables.PREMISE_POLICY;
+import static eco.qubeprepaid.balance.jooq.Tables.RELAY_OVERRIDE;
+
+/**
+ * The policy's tables through jOOQ: policies by scope, holidays, each premise's state,
+ * the low-balance notices and the operators' relay audit. Every write runs in the
+ * caller's transaction; state is written under the premise's wallet lock.
+ */
+@Repository
+public class PolicyStore {
+
+	private final DSLContext dsl;
+
+	public PolicyStore(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/**
+	 * The policy in force for a premise: the most specific covering scope's row, or the
+	 * default, with the holidays of every covering scope.
+	 * @param premiseId the premise
+	 * @return the policy
+	 */
+	public PremisePolicy policyFor(String premiseId) {
+		PremisePolicy policy = this.dsl.selectFrom(PREMISE_POLICY)
+			.where(PREMISE_POLICY.SCOPE.eq(premiseId).or(PREMISE_POLICY.SCOPE.like("%*")))
+			.fetch()
+			.stream()
+			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
+			.max(Comparator.comparingInt((PremisePolicyRecord row) -> new TariffScope(row.getScope()).specificity()))
+			.map(PolicyStore::policy)
+			.orElseGet(PremisePolicy::standard);
+		Set<LocalDate> holidays = this.dsl.selectFrom(FRIENDLY_HOLIDAY)
+			.where(FRIENDLY_HOLIDAY.SCOPE.eq(premiseId).or(FRIENDLY_HOLIDAY.SCOPE.like("%*")))
+			.fetch()
+			.stream()
+			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
+			.map((row) -> row.getHolidayDate())
+			.collect(Collectors.toSet());
+		return withWindows(policy, policy.windows().withHolidays(holidays));
+	}
+
+	/**
+	 * @param scope a scope
+	 * @return the policy set exactly at that scope, without holidays, if any
+	 */
+	public Optional<PremisePolicy> policyAt(TariffScope scope) {
+		return this.dsl.selectFrom(PREMISE_POLICY)
+			.where(PREMISE_POLICY.SCOPE.eq(scope.value()))
+			.fetchOptional()
+			.map(PolicyStore::policy);
+	}
+
+	/**
+	 * Sets the policy of a scope, replacing the previous one.
+	 * @param scope the scope
+	 * @param policy the policy (its holidays are kept apart and ignored here)
+	 * @param updatedBy who set it
+	 * @param at when
+	 */
+	public void savePolicy(TariffScope scope, PremisePolicy policy, String updatedBy, Instant at) {
+		String ladder = policy.ladder().stream().map(LadderRung::label).collect(Collectors.joining(","));
+		String weekdays = policy.windows()
+			.weekdays()
+			.stream()
+			.sorted()
+			.map(DayOfWeek::name)
+			.collect(Collectors.joining(","));
+		this.dsl.insertInto(PREMISE_POLICY)
+			.set(PREMISE_POLICY.SCOPE, scope.value())
+			.set(PREMISE_POLICY.ENFORCEMENT, policy.mode().name())
+			.set(PREMISE_POLICY.LADDER, ladder)
+			.set(PREMISE_POLICY.NIGHT_START, policy.windows().nightStart())
+			.set(PREMISE_POLICY.NIGHT_END, policy.windows().nightEnd())
+			.set(PREMISE_POLICY.FRIENDLY_WEEKDAYS, weekdays)
+			.set(PREMISE_POLICY.EMERGENCY_CREDIT_PAISE, policy.emergency().amountPaise())
+			.set(PREMISE_POLICY.EMERGENCY_CREDIT_DAYS, policy.emergency().days())
+			.set(PREMISE_POLICY.RESTORE_MINIMUM_PAISE, policy.restoreMinimumPaise())
+			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
+			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
+			.onConflict(PREMISE_POLICY.SCOPE)
+			.doUpdate()
+			.set(PREMISE_POLICY.ENFORCEMENT, policy.mode().name())
+			.set(PREMISE_POLICY.LADDER, ladder)
+			.set(PREMISE_POLICY.NIGHT_START, policy.windows().nightStart())
+			.set(PREMISE_POLICY.NIGHT_END, policy.windows().nightEnd())
+			.set(PREMISE_POLICY.FRIENDLY_WEEKDAYS, weekdays)
+			.set(PREMISE_POLICY.EMERGENCY_CREDIT_PAISE, policy.emergency().amountPaise())
+			.set(PREMISE_POLICY.EMERGENCY_CREDIT_DAYS, policy.emergency().days())
+			.set(PREMISE_POLICY.RESTORE_MINIMUM_PAISE, policy.restoreMinimumPaise())
+			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
+			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
+			.execute();
+	}
+
+	/**
+	 * @param scope a scope
+	 * @return its holidays, in date order
+	 */
+	public List<Holiday> holidaysAt(TariffScope scope) {
+		return this.dsl.selectFrom(FRIENDLY_HOLIDAY)
+			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()))
+			.orderBy(FRIENDLY_HOLIDAY.HOLIDAY_DATE)
+			.fetch((row) -> new Holiday(row.getHolidayDate(), row.getName()));
+	}
+
+	/**
+	 * Adds a holiday or renames it.
+	 * @param scope the scope
+	 * @param holiday the holiday
+	 */
+	public void saveHoliday(TariffScope scope, Holiday holiday) {
+		this.dsl.insertInto(FRIENDLY_HOLIDAY)
+			.set(FRIENDLY_HOLIDAY.SCOPE, scope.value())
+			.set(FRIENDLY_HOLIDAY.HOLIDAY_DATE, holiday.date())
+			.set(FRIENDLY_HOLIDAY.NAME, holiday.name())
+			.onConflict(FRIENDLY_HOLIDAY.SCOPE, FRIENDLY_HOLIDAY.HOLIDAY_DATE)
+			.doUpdate()
+			.set(FRIENDLY_HOLIDAY.NAME, holiday.name())
+			.execute();
+	}
+
+	/**
+	 * @param scope the scope
+	 * @param date the date
+	 * @return whether a holiday was removed
+	 */
+	public boolean deleteHoliday(TariffScope scope, LocalDate date) {
+		return this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
+			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()).and(FRIENDLY_HOLIDAY.HOLIDAY_DATE.eq(date)))
+			.execute() == 1;
+	}
+
+	/**
+	 * Loads a premise's state (the caller holds its wallet lock).
+	 * @param premiseId the premise
+	 * @return the policy state and the reconciliation state
+	 */
+	public StoredState load(String premiseId) {
+		Set<String> crossed = new HashSet<>(this.dsl.select(LOW_BALANCE_NOTICE.RUNG)
+			.from(LOW_BALANCE_NOTICE)
+			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
+			.fetch(LOW_BALANCE_NOTICE.RUNG));
+		return this.dsl.selectFrom(POLICY_STATE)
+			.where(POLICY_STATE.PREMISE_ID.eq(premiseId))
+			.fetchOptional()
+			.map((row) -> new StoredState(state(row, crossed),
+					new Reconciliation.State(DbTime.instant(row.getLastSyncAt()), row.getDriftOpen())))
+			.orElse(new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL));
+	}
+
+	/**
+	 * Saves a premise's state.
+	 * @param premiseId the premise
+	 * @param stored the new state
+	 * @param at when
+	 */
+	public void save(String premiseId, StoredState stored, Instant at) {
+		PolicyState s = stored.policy();
+		Observation latest = s.latest();
+		RelayCommand command = s.lastCommand();
+		PolicyStateRecord row = this.dsl.newRecord(POLICY_STATE);
+		row.setPremiseId(premiseId);
+		row.setObservedAt((latest != null) ? DbTime.utc(latest.observedAt()) : null);
+		row.setOnline((latest != null) ? latest.online() : null);
+		row.setRelayOn((latest != null) ? latest.relayOn() : null);
+		row.setMeterBalancePaise((latest != null) ? latest.meterBalancePaise() : null);
+		row.setLastTopUpPaise(s.lastTopUpPaise());
+		row.setPhase(s.phase().name());
+		row.setEpisode(s.episode());
+		row.setAttempt(s.attempt());
+		row.setNegativeSince(DbTime.utc(s.negativeSince()));
+		row.setScheduledCutoffAt(DbTime.utc(s.scheduledCutoffAt()));
+		row.setOperatorHold(s.operatorHold());
+		row.setCommandId((command != null) ? command.commandId() : null);
+		row.setCommandRelayOn((command != null) ? command.relayOn() : null);
+		row.setCommandStatus((command != null) ? command.status().name() : null);
+		row.setConfirmedRelayOn(s.confirmedRelayOn());
+		row.setLastSyncAt(DbTime.utc(stored.reconciliation().lastSyncAt()));
+		row.setDriftOpen(stored.reconciliation().driftOpen());
+		row.setUpdatedAt(DbTime.utc(at));
+		this.dsl.insertInto(POLICY_STATE).set(row).onConflict(POLICY_STATE.PREMISE_ID).doUpdate().set(row).execute();
+		// Rungs the balance climbed back above are re-armed by deleting their rows.
+		this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
+			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
+			.and(s.crossedRungs().isEmpty() ? org.jooq.impl.DSL.trueCondition()
+					: LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
+			.execute();
+	}
+
+	/**
+	 * Records a rung crossing; the primary key refuses a second one until it is re-armed.
+	 * @param premiseId the premise
+	 * @param rung the rung's label
+	 * @param thresholdPaise its value
+	 * @param balancePaise the balance that crossed it
+	 * @param at when
+	 * @return whether it was recorded now (and so must be notified)
+	 */
+	public boolean recordCrossing(String premiseId, String rung, long thresholdPaise, long balancePaise, Instant at) {
+		return this.dsl.insertInto(LOW_BALANCE_NOTICE)
+			.set(LOW_BALANCE_NOTICE.PREMISE_ID, premiseId)
+			.set(LOW_BALANCE_NOTICE.RUNG, rung)
+			.set(LOW_BALANCE_NOTICE.THRESHOLD_PAISE, thresholdPaise)
+			.set(LOW_BALANCE_NOTICE.BALANCE_PAISE, balancePaise)
+			.set(LOW_BALANCE_NOTICE.CROSSED_AT, DbTime.utc(at))
+			.onConflictDoNothing()
+			.execute() == 1;
+	}
+
+	/**
+	 * @param now the service time
+	 * @param limit the most premises
+	 * @return the premises whose scheduled cut-off is due
+	 */
+	public List<String> dueCutoffs(Instant now, int limit) {
+		return this.dsl.select(POLICY_STATE.PREMISE_ID)
+			.from(POLICY_STATE)
+			.where(POLICY_STATE.SCHEDULED_CUTOFF_AT.le(DbTime.utc(now)))
+			.orderBy(POLICY_STATE.SCHEDULED_CUTOFF_AT)
+			.limit(limit)
+			.fetch(POLICY_STATE.PREMISE_ID);
+	}
+
+	/**
+	 * Which premise a command was requested for by this service's policy or operators.
+	 * @param commandId the command id
+	 * @return the premise whose state names it as the last command
+	 */
+	public Optional<String> premiseOfCommand(UUID commandId) {
+		return this.dsl.select(POLICY_STATE.PREMISE_ID)
+			.from(POLICY_STATE)
+			.where(POLICY_STATE.COMMAND_ID.eq(commandId))
+			.fetchOptional(POLICY_STATE.PREMISE_ID);
+	}
+
+	/**
+	 * Audits an operator's forced relay switch.
+	 * @param premiseId the premise
+	 * @param relayOn the direction
+	 * @param operator who
+	 * @param reason why
+	 * @param commandId the command sent
+	 * @param at when
+	 */
+	public void audit(String premiseId, boolean relayOn, String operator, String reason, UUID commandId, Instant at) {
+		this.dsl.insertInto(RELAY_OVERRIDE)
+			.set(RELAY_OVERRIDE.PREMISE_ID, premiseId)
+			.set(RELAY_OVERRIDE.RELAY_ON, relayOn)
+			.set(RELAY_OVERRIDE.OPERATOR, operator)
+			.set(RELAY_OVERRIDE.REASON, reason)
+			.set(RELAY_OVERRIDE.COMMAND_ID, commandId)
+			.set(RELAY_OVERRIDE.REQUESTED_AT, DbTime.utc(at))
+			.execute();
+	}
+
+	/**
+	 * @param premiseId a premise
+	 * @param limit the most rows
+	 * @return its operator relay audit, newest first
+	 */
+	public List<OverrideEntry> overrides(String premiseId, int limit) {
+		return this.dsl.selectFrom(RELAY_OVERRIDE)
+			.where(RELAY_OVERRIDE.PREMISE_ID.eq(premiseId))
+			.orderBy(RELAY_OVERRIDE.OVERRIDE_ID.desc())
+			.limit(limit)
+			.fetch((row) -> new OverrideEntry(row.getRelayOn(), row.getOperator(), row.getReason(), row.getCommandId(),
+					DbTime.instant(row.getRequestedAt())));
+	}
+
+	private static PremisePolicy policy(PremisePolicyRecord row) {
+		List<LadderRung> ladder = row.getLadder().isEmpty() ? List.of()
+				: Arrays.stream(row.getLadder().split(",")).map(LadderRung::parse).toList();
+		Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+		if (!row.getFriendlyWeekdays().isEmpty()) {
+			Arrays.stream(row.getFriendlyWeekdays().split(",")).map(DayOfWeek::valueOf).forEach(weekdays::add);
+		}
+		return new PremisePolicy(EnforcementMode.valueOf(row.getEnforcement()), ladder,
+				new FriendlyWindows(row.getNightStart(), row.getNightEnd(), weekdays, Set.of()),
+				new EmergencyCredit(row.getEmergencyCreditPaise(), row.getEmergencyCreditDays()),
+				row.getRestoreMinimumPaise());
+	}
+
+	private static PremisePolicy withWindows(PremisePolicy policy, FriendlyWindows windows) {
+		return new PremisePolicy(policy.mode(), policy.ladder(), windows, policy.emergency(),
+				policy.restoreMinimumPaise());
+	}
+
+	private static PolicyState state(PolicyStateRecord row, Set<String> crossed) {
+		Observation latest = (row.getObservedAt() != null) ? new Observation(DbTime.instant(row.getObservedAt()),
+				Boolean.TRUE.equals(row.getOnline()), row.getRelayOn(), row.getMeterBalancePaise()) : null;
+		RelayCommand command = (row.getCommandId() != null) ? new RelayCommand(row.getCommandId(),
+				row.getCommandRelayOn(), RelayCommand.Status.valueOf(row.getCommandStatus())) : null;
+		return new PolicyState(latest, row.getLastTopUpPaise(), crossed, RelayPhase.valueOf(row.getPhase()),
+				row.getEpisode(), row.getAttempt(), DbTime.instant(row.getNegativeSince()),
+				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), command, row.getConfirmedRelayOn());
+	}
+
+	/**
+	 * A premise's stored state.
+	 *
+	 * @param policy the policy's state
+	 * @param reconciliation the reconciliation's state
+	 */
+	public record StoredState(PolicyState policy, Reconciliation.State reconciliation) {
+	}
+
+	/**
+	 * A friendly date.
+	 *
+	 * @param date the IST calendar day
+	 * @param name what it is, e.g. {@code Diwali}
+	 */
+	public record Holiday(LocalDate date, String name) {
+	}
+
+	/**
+	 * One audited operator switch.
+	 *
+	 * @param relayOn the direction
+	 * @param operator who
+	 * @param reason why
+	 * @param commandId the command sent
+	 * @param requestedAt when
+	 */
+	public record OverrideEntry(boolean relayOn, String operator, String reason, UUID commandId, Instant requestedAt) {
+	}
+
+}

@@ -1,0 +1,123 @@
+package eco.qubeprepaid.balance.policy.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
+import eco.qubeprepaid.balance.policy.application.RelayOperations;
+import eco.qubeprepaid.balance.policy.domain.PolicyState;
+import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
+import eco.qubeprepaid.balance.policy.persistence.PolicyStore.OverrideEntry;
+import eco.qubeprepaid.balance.web.BadRequestException;
+import eco.qubeprepaid.balance.web.UnknownPremiseException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API of a premise's relay: force it off or on (audited), and see where the
+ * premise stands: the relay state asked for versus the one the poller confirmed, a
+ * scheduled cut-off, and the audit of forced switches.
+ */
+@RestController
+public class RelayController {
+
+	/** The most audit rows one view shows. */
+	static final int MAX_AUDIT = 50;
+
+	private final RelayOperations relays;
+
+	private final PolicyStore store;
+
+	private final LedgerStore ledger;
+
+	public RelayController(RelayOperations relays, PolicyStore store, LedgerStore ledger) {
+		this.relays = relays;
+		this.store = store;
+		this.ledger = ledger;
+	}
+
+	@PostMapping("/api/premises/{premiseId}/relay")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	public ForcedView force(@PathVariable String premiseId, @RequestBody ForceRequest request) {
+		if (request.on() == null) {
+			throw new BadRequestException("on is required: true to switch the supply on, false to cut it");
+		}
+		if (request.operator() == null || request.operator().isBlank()) {
+			throw new BadRequestException("operator is required (who forces the relay, for the audit trail)");
+		}
+		if (request.reason() == null || request.reason().isBlank()) {
+			throw new BadRequestException("reason is required (why the relay is forced, for the audit trail)");
+		}
+		requireKnown(premiseId);
+		UUID commandId = this.relays.force(premiseId, request.on(), request.operator().trim(), request.reason().trim());
+		return new ForcedView(premiseId, request.on(), commandId);
+	}
+
+	@GetMapping("/api/premises/{premiseId}/relay")
+	@Transactional(readOnly = true)
+	public RelayView state(@PathVariable String premiseId) {
+		requireKnown(premiseId);
+		PolicyState state = this.store.load(premiseId).policy();
+		RelayCommand command = state.lastCommand();
+		return new RelayView(premiseId, state.phase().name(),
+				(state.latest() != null) ? state.latest().relayOn() : null,
+				(command != null) ? command.relayOn() : null, (command != null) ? command.commandId() : null,
+				(command != null) ? command.status().name() : null, state.confirmedRelayOn(), state.scheduledCutoffAt(),
+				state.operatorHold(), this.store.overrides(premiseId, MAX_AUDIT));
+	}
+
+	private void requireKnown(String premiseId) {
+		if (!this.ledger.walletExists(premiseId)) {
+			throw new UnknownPremiseException(premiseId);
+		}
+	}
+
+	/**
+	 * An operator's forced switch.
+	 *
+	 * @param on {@code true} to switch the supply on, {@code false} to cut it
+	 * @param operator who
+	 * @param reason why
+	 */
+	public record ForceRequest(Boolean on, String operator, String reason) {
+	}
+
+	/**
+	 * The command sent for a forced switch.
+	 *
+	 * @param premiseId the premise
+	 * @param on the direction
+	 * @param commandId the command's id, to follow its outcome
+	 */
+	public record ForcedView(String premiseId, boolean on, UUID commandId) {
+	}
+
+	/**
+	 * Where a premise's relay stands.
+	 *
+	 * @param premiseId the premise
+	 * @param phase {@code CLEAR}, {@code OWED}, {@code CUT} or {@code WAIVED}
+	 * @param reportedRelayOn the relay state in the newest snapshot
+	 * @param requestedRelayOn the direction of the last command requested
+	 * @param commandId that command's id
+	 * @param commandStatus {@code REQUESTED}, {@code COMPLETED} or {@code FAILED}
+	 * @param confirmedRelayOn the relay state the poller last verified
+	 * @param scheduledCutoffAt a cut-off deferred by a friendly window, or {@code null}
+	 * @param operatorHold whether an operator holds the supply off
+	 * @param overrides the operators' forced switches, newest first
+	 */
+	public record RelayView(String premiseId, String phase, Boolean reportedRelayOn, Boolean requestedRelayOn,
+			UUID commandId, String commandStatus, Boolean confirmedRelayOn, Instant scheduledCutoffAt,
+			boolean operatorHold, List<OverrideEntry> overrides) {
+	}
+
+}
