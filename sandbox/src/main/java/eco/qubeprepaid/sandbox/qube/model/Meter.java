@@ -94,6 +94,9 @@ public final class Meter {
 
 	private long lastMillis;
 
+	/** When the meter was taken out by a replacement; it measures nothing after that. */
+	private long retiredAtMillis = Long.MAX_VALUE;
+
 	Meter(Spec spec, long simNowMillis, int maxSamples) {
 		this.deviceId = spec.deviceId();
 		this.accountKey = spec.accountKey();
@@ -142,8 +145,19 @@ public final class Meter {
 		return this.udfs[0];
 	}
 
+	/**
+	 * Takes the meter out of service at the given simulated time (G22 replacement): its
+	 * register and ground truth stop there, so reading it later never invents energy.
+	 * @param simMillis the simulated time of the replacement
+	 */
+	public synchronized void retire(long simMillis) {
+		advanceTo(simMillis);
+		this.retiredAtMillis = simMillis;
+	}
+
 	/** Brings the meter's physics up to the given simulated time. */
-	public synchronized void advanceTo(long simMillis) {
+	public synchronized void advanceTo(long requestedMillis) {
+		long simMillis = Math.min(requestedMillis, this.retiredAtMillis);
 		if (simMillis <= this.lastMillis) {
 			return;
 		}

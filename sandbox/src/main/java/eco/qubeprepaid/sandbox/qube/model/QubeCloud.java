@@ -261,6 +261,7 @@ public final class QubeCloud {
 		Meter.Spec spec = old.replacementSpec(newId, now, this.replacementRandom.nextLong());
 		Meter fresh = new Meter(spec, now, this.maxHistorySamples);
 		fresh.setDgRunning(old.dgRunning(), now);
+		old.retire(now);
 		old.recordEvent(now, "replaced_by", Map.of("new_device_id", newId));
 		fresh.recordEvent(now, "replaces", Map.of("old_device_id", oldDeviceId));
 		this.meters.remove(oldDeviceId);

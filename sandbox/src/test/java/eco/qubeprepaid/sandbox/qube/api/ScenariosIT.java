@@ -100,6 +100,7 @@ class ScenariosIT extends SandboxITSupport {
 		assertThat(replaced.get("old_device_id").asString()).isEqualTo(this.device);
 		assertThat(newId).matches("QUBE-ONE-[0-9A-F]{12}").isNotEqualTo(this.device);
 		this.http.get(this.fleet.key(), this.path).assertError(400, "device_not_found");
+		long oldAtReplacement = this.http.truth(this.device).get("energy_milli_wh").asLong();
 		JsonNode fresh = this.http.get(this.fleet.key(), "/api/v2/devices/" + newId + "/").assertOk();
 		for (String field : new String[] { "name", "udf1", "udf2", "active_mode", "balance", "eb_tariff", "dg_tariff",
 				"space_id", "has_relay" }) {
@@ -117,6 +118,10 @@ class ScenariosIT extends SandboxITSupport {
 		long newEnergy = truth.get("devices").get(1).get("energy_milli_wh").asLong();
 		assertThat(newEnergy).isEqualTo(milliWh(newMetrics.get("energy"))).isPositive();
 		assertThat(truth.get("energy_milli_wh").asLong()).isEqualTo(oldEnergy + newEnergy);
+		// The retired meter measures nothing after its replacement: its truth stops at
+		// the
+		// register it showed when it was taken out.
+		assertThat(oldEnergy).isEqualTo(oldAtReplacement);
 		assertThat(truth.get("timeline").toString()).contains("replaced_by").contains("replaces");
 		this.http.admin("GET", "/devices/" + this.device + "/truth", null);
 	}

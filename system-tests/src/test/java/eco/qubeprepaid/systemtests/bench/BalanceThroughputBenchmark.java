@@ -1,0 +1,167 @@
+package eco.qubeprepaid.systemtests.bench;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import eco.qubeprepaid.balance.BalanceApplication;
+import eco.qubeprepaid.events.DeviceSnapshotted;
+import eco.qubeprepaid.events.MeterMode;
+import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.events.Topics;
+import eco.qubeprepaid.systemtests.support.KafkaSupport;
+import eco.qubeprepaid.systemtests.support.SystemUnderTest;
+import eco.qubeprepaid.testsupport.TestServers;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Throughput benchmark (issue 3): snapshots per second through balance-service, from the
+ * first record produced to Kafka until the ledger has committed the last one, beside the
+ * raw ceiling measured in the same run on the same PostgreSQL server: the same rows
+ * written with plain JDBC batches ({@link RawLedgerInserts}).
+ * <p>
+ * balance-service runs as itself (its Spring Boot application with the properties the
+ * system tests use) on the broker and PostgreSQL of {@link TestServers}. First every
+ * premise gets one baseline snapshot (untimed), then the timed snapshots each bill one
+ * interval. A sampling profiler watches the consumer thread during the timed part.
+ * <p>
+ * Usage: {@code BalanceThroughputBenchmark [snapshots=20000] [premises=1000]
+ * [listenerConcurrency]}. The last argument is an experiment: it sets Boot's
+ * {@code spring.kafka.listener.concurrency} (consumers per listener) for the service,
+ * which otherwise runs with its own configuration (one consumer thread).
+ */
+public final class BalanceThroughputBenchmark {
+
+	private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+	private static final BigDecimal STEP_KWH = new BigDecimal("0.123456");
+
+	private BalanceThroughputBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
+		int premiseCount = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
+		String concurrency = (args.length > 2) ? args[2] : null;
+		TestServers servers = TestServers.get();
+		List<String> premises = new ArrayList<>();
+		for (int i = 0; i < premiseCount; i++) {
+			premises.add(String.format(Locale.ROOT, "Bench-%02d.Floor-%02d.Flat-%04d", i / 400, i / 8 % 50, i));
+		}
+		Instant origin = Instant.now().minus(Duration.ofDays(1));
+		List<DeviceSnapshotted> baselines = new ArrayList<>();
+		for (int i = 0; i < premiseCount; i++) {
+			baselines.add(snapshot(premises.get(i), i, 0, origin));
+		}
+		List<DeviceSnapshotted> timed = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			int premise = k % premiseCount;
+			timed.add(snapshot(premises.get(premise), premise, 1 + k / premiseCount, origin));
+		}
+
+		Map<String, Object> properties = new LinkedHashMap<>(SystemUnderTest.balanceProperties(
+				servers.kafkaBootstrapServers(), servers.postgres().createDatabase("bench_balance"), 25));
+		if (concurrency != null) {
+			properties.put("spring.kafka.listener.concurrency", concurrency);
+		}
+		ConfigurableApplicationContext balance = new SpringApplicationBuilder(BalanceApplication.class)
+			.properties(properties)
+			.run();
+		JdbcTemplate jdbc = new JdbcTemplate(balance.getBean(DataSource.class));
+		try (KafkaSupport kafka = new KafkaSupport(servers.kafkaBootstrapServers())) {
+			baselines.forEach((s) -> kafka.publish(Topics.DEVICE_SNAPSHOTS, s));
+			kafka.flush();
+			awaitProcessed(jdbc, premiseCount, Duration.ofMinutes(5));
+			long[] before = databaseStats(jdbc);
+
+			long began = System.nanoTime();
+			long produced;
+			long elapsed;
+			StackSampler sampler = new StackSampler((name) -> name.startsWith("balance-snapshots"), 5);
+			try {
+				timed.forEach((s) -> kafka.publish(Topics.DEVICE_SNAPSHOTS, s));
+				kafka.flush();
+				produced = System.nanoTime() - began;
+				awaitProcessed(jdbc, premiseCount + count, Duration.ofMinutes(30));
+				elapsed = System.nanoTime() - began;
+			}
+			finally {
+				sampler.close();
+			}
+			long[] after = databaseStats(jdbc);
+			long billed = jdbc.queryForObject("SELECT count(*) FROM consumption", Long.class);
+			RawLedgerInserts raw = new RawLedgerInserts(servers.postgres().createDatabase("bench_raw"));
+			long rawNanos = raw.write(premises, timed, 1_000);
+
+			double rate = count / (elapsed / 1e9);
+			double ceiling = count / (rawNanos / 1e9);
+			System.out.printf(Locale.ROOT,
+					"%nbalance-service throughput (%s servers, %d cores, Java %s, listener concurrency %s)%n",
+					servers.mode(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+					(concurrency != null) ? concurrency : "as configured");
+			System.out.printf(Locale.ROOT,
+					"  snapshots: %,d over %,d premises (%,d billed intervals), produced in %.2f s%n", count,
+					premiseCount, billed, produced / 1e9);
+			System.out.printf(Locale.ROOT, "  end to end (produce -> ledger committed): %.2f s = %,.0f snapshots/s%n",
+					elapsed / 1e9, rate);
+			System.out.printf(Locale.ROOT,
+					"  raw ceiling (plain JDBC batches of 1,000 snapshots, same rows): %.2f s = %,.0f snapshots/s%n",
+					rawNanos / 1e9, ceiling);
+			System.out.printf(Locale.ROOT, "  ratio: %.3f of the ceiling%n", rate / ceiling);
+			System.out.printf(Locale.ROOT,
+					"  per snapshot in PostgreSQL: %.2f commits, %.1f rows inserted, %.1f updated, %.1f fetched%n",
+					(after[0] - before[0]) / (double) count, (after[1] - before[1]) / (double) count,
+					(after[2] - before[2]) / (double) count, (after[3] - before[3]) / (double) count);
+			sampler.print();
+			System.out.println("(end of report)");
+		}
+		finally {
+			balance.close();
+		}
+		System.exit(0);
+	}
+
+	private static DeviceSnapshotted snapshot(String premise, int index, int reading, Instant origin) {
+		Instant observed = origin.plusSeconds(60L * reading);
+		return new DeviceSnapshotted(UUID.randomUUID(), observed, premise, "bench",
+				String.format(Locale.ROOT, "QUBE-ONE-%012X", index), 1, true,
+				new BigDecimal("1000.000000").add(STEP_KWH.multiply(BigDecimal.valueOf(reading))),
+				new BigDecimal("7407.4"), new BigDecimal("230.1"), 100_000L, true, MeterMode.POSTPAID, 800L, 1500L,
+				TariffKind.EB, false, observed.atZone(IST).toOffsetDateTime());
+	}
+
+	private static void awaitProcessed(JdbcTemplate jdbc, long expected, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (jdbc.queryForObject("SELECT count(*) FROM processed_events", Long.class) < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"balance-service did not process " + expected + " snapshots in " + limit);
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	/** Commits, rows inserted, updated and fetched in the service's database so far. */
+	private static long[] databaseStats(JdbcTemplate jdbc) throws InterruptedException {
+		// Backends report their statistics at most about once a second.
+		Thread.sleep(1_500);
+		Map<String, Object> row = jdbc.queryForMap("SELECT xact_commit, tup_inserted, tup_updated, tup_fetched"
+				+ " FROM pg_stat_database WHERE datname = current_database()");
+		return new long[] { ((Number) row.get("xact_commit")).longValue(),
+				((Number) row.get("tup_inserted")).longValue(), ((Number) row.get("tup_updated")).longValue(),
+				((Number) row.get("tup_fetched")).longValue() };
+	}
+
+}

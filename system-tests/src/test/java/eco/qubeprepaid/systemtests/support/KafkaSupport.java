@@ -1,0 +1,152 @@
+package eco.qubeprepaid.systemtests.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import eco.qubeprepaid.events.DomainEvent;
+import eco.qubeprepaid.events.EventCodec;
+import eco.qubeprepaid.events.Headers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the system tests and benchmarks do on the broker as outsiders: publish events the
+ * way producers do (key = premise, headers id/type/version), re-publish records exactly
+ * as read, and measure a consumer group's lag.
+ */
+public final class KafkaSupport implements AutoCloseable {
+
+	private final EventCodec codec = new EventCodec();
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final Admin admin;
+
+	/**
+	 * Connects to a broker.
+	 * @param bootstrapServers the broker
+	 */
+	public KafkaSupport(String bootstrapServers) {
+		Properties producerProperties = new Properties();
+		producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
+		producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+		producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+		this.producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+		Properties adminProperties = new Properties();
+		adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		this.admin = Admin.create(adminProperties);
+	}
+
+	/**
+	 * Publishes an event without waiting for the acknowledgement.
+	 * @param topic the topic
+	 * @param event the event
+	 * @return the pending acknowledgement
+	 */
+	public Future<RecordMetadata> publish(String topic, DomainEvent event) {
+		EventCodec.Encoded encoded = this.codec.encode(event);
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.premiseId(), encoded.payload());
+		record.headers()
+			.add(Headers.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
+			.add(Headers.EVENT_TYPE, encoded.type().token().getBytes(StandardCharsets.UTF_8))
+			.add(Headers.EVENT_VERSION, Integer.toString(encoded.type().version()).getBytes(StandardCharsets.UTF_8));
+		return this.producer.send(record);
+	}
+
+	/**
+	 * Publishes records again exactly as they were read (key, value, headers), to the
+	 * topic they came from, and waits for every acknowledgement.
+	 * @param records the records
+	 */
+	public void republish(List<ConsumerRecord<String, byte[]>> records) {
+		List<Future<RecordMetadata>> sends = records.stream()
+			.map((r) -> this.producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers())))
+			.toList();
+		sends.forEach(KafkaSupport::join);
+	}
+
+	/**
+	 * Waits until everything published so far is acknowledged.
+	 */
+	public void flush() {
+		this.producer.flush();
+	}
+
+	/**
+	 * Measures how many records of a topic a consumer group has not committed yet.
+	 * @param groupId the group
+	 * @param topic the topic
+	 * @return the lag summed over the partitions (the end offset where nothing is
+	 * committed)
+	 */
+	public long lag(String groupId, String topic) {
+		try {
+			TopicDescription description = this.admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(topic);
+			Map<TopicPartition, OffsetSpec> latest = description.partitions()
+				.stream()
+				.collect(Collectors.toMap((p) -> new TopicPartition(topic, p.partition()), (p) -> OffsetSpec.latest()));
+			Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = this.admin.listOffsets(latest)
+				.all()
+				.get(10, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS);
+			long lag = 0;
+			for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+				OffsetAndMetadata done = committed.get(end.getKey());
+				lag += end.getValue().offset() - ((done != null) ? done.offset() : 0);
+			}
+			return lag;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while measuring the lag of " + groupId, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot measure the lag of " + groupId + " on " + topic, ex);
+		}
+	}
+
+	private static void join(Future<RecordMetadata> send) {
+		try {
+			send.get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The broker did not acknowledge a record", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.producer.close();
+		this.admin.close();
+	}
+
+}

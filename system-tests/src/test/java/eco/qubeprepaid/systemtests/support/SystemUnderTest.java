@@ -1,0 +1,300 @@
+package eco.qubeprepaid.systemtests.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eco.qubeprepaid.balance.BalanceApplication;
+import eco.qubeprepaid.poller.PollerApplication;
+import eco.qubeprepaid.sandbox.SandboxApplication;
+import eco.qubeprepaid.testsupport.PostgresServer;
+import eco.qubeprepaid.testsupport.TestServers;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The system in one JVM, started once and shared by every integration test of the module:
+ * the real Qube sandbox, balance-service and poller-service as three separate Spring Boot
+ * applications on random 127.0.0.1 ports, on the broker and PostgreSQL server of
+ * {@link TestServers}, each service with a fresh database of its own.
+ * <p>
+ * The three applications share one classpath, on which {@code application.yml},
+ * {@code qube-prepaid-service-defaults.yml} and {@code db/migration} exist several times.
+ * So no context reads any configuration file ({@code spring.config.name} names a file
+ * that does not exist): every property each one needs is passed explicitly here, and each
+ * service's Flyway reads only its own scripts ({@link MigrationScripts}).
+ * <p>
+ * The sandbox starts with its clock paused at {@link #SIM_START}, no meters and the two
+ * {@link #API_KEYS}; each test creates the meters it needs through the admin API (the
+ * poller discovers them within a second) and drives the clock. The services run on the
+ * real clock, so a snapshot's {@code observedAt} is real time while the meters live in
+ * simulated time at up to {@link #MAX_SPEED} times real speed; balance-service's
+ * plausibility bound ({@code qube.balance.max-power-kw}) is scaled by that factor
+ * accordingly.
+ */
+public final class SystemUnderTest {
+
+	/** The two Qube API keys the poller owns. */
+	public static final List<String> API_KEYS = List.of("st-key-1", "st-key-2");
+
+	/** Where simulated time starts: an Indian evening, when flats draw the most. */
+	public static final String SIM_START = "2025-10-01T12:30:00Z";
+
+	/** The fastest the tests run the simulated clock, in simulated seconds per second. */
+	public static final long MAX_SPEED = 600;
+
+	/** The highest power a premise draws, in real kW, as balance-service's default. */
+	private static final long MAX_POWER_KW = 25;
+
+	/** Polls per key the poller may spend per {@link #POLLER_WINDOW}. */
+	private static final int POLLER_REQUESTS = 100;
+
+	private static final String POLLER_WINDOW = "2s";
+
+	/**
+	 * The sandbox's limit per key, well above the poller's budget, so that the tests' own
+	 * Qube calls (tariff changes) never cost the poller a 429.
+	 */
+	private static final int SANDBOX_REQUESTS = 1000;
+
+	private static volatile SystemUnderTest instance;
+
+	private final JsonHttp http = new JsonHttp();
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private final String sandboxUrl;
+
+	private final String balanceUrl;
+
+	private final KafkaSupport kafka;
+
+	private final SnapshotTap snapshots;
+
+	private SystemUnderTest() {
+		TestServers servers = TestServers.get();
+		this.kafka = new KafkaSupport(servers.kafkaBootstrapServers());
+		ConfigurableApplicationContext sandbox = start(SandboxApplication.class, sandboxProperties());
+		this.sandboxUrl = url(sandbox);
+		for (String key : API_KEYS) {
+			admin("PUT", "/rate-limit", Map.of("requests", SANDBOX_REQUESTS, "window_seconds", 5, "api_key", key));
+		}
+		ConfigurableApplicationContext balance = start(BalanceApplication.class,
+				balanceProperties(servers.kafkaBootstrapServers(), servers.postgres().createDatabase("st_balance")));
+		this.balanceUrl = url(balance);
+		this.snapshots = new SnapshotTap(servers.kafkaBootstrapServers());
+		start(PollerApplication.class, pollerProperties(servers.kafkaBootstrapServers(),
+				servers.postgres().createDatabase("st_poller"), this.sandboxUrl));
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-under-test-shutdown"));
+	}
+
+	/**
+	 * Returns the system of this JVM, starting it on first use.
+	 * @return the running system
+	 */
+	public static SystemUnderTest get() {
+		SystemUnderTest current = instance;
+		if (current == null) {
+			synchronized (SystemUnderTest.class) {
+				current = instance;
+				if (current == null) {
+					current = new SystemUnderTest();
+					instance = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(properties).run();
+		this.contexts.add(context);
+		return context;
+	}
+
+	/**
+	 * Stops the system if this JVM started it, before the JVM's shutdown hooks stop the
+	 * broker and the database under it (see {@link SystemShutdown}).
+	 */
+	static void stopIfStarted() {
+		SystemUnderTest current = instance;
+		if (current != null) {
+			current.stop();
+		}
+	}
+
+	private synchronized void stop() {
+		if (this.contexts.isEmpty()) {
+			return;
+		}
+		this.snapshots.close();
+		this.kafka.close();
+		for (int i = this.contexts.size() - 1; i >= 0; i--) {
+			this.contexts.get(i).close();
+		}
+		this.contexts.clear();
+	}
+
+	private static Map<String, Object> common(String name) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		// A file name that exists nowhere: no application.yml of any module is read.
+		properties.put("spring.config.name", "system-tests-" + name);
+		properties.put("spring.application.name", name);
+		properties.put("server.address", "127.0.0.1");
+		properties.put("server.port", "0");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("management.endpoints.web.exposure.include", "health,prometheus");
+		properties.put("logging.level.org.apache.kafka", "WARN");
+		return properties;
+	}
+
+	private static Map<String, Object> sandboxProperties() {
+		Map<String, Object> properties = common("sandbox");
+		properties.put("spring.web.resources.add-mappings", "false");
+		properties.put("spring.autoconfigure.exclude",
+				String.join(",", "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+						"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+						"org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
+						"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+						"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+						"eco.qubeprepaid.service.ServicePlatformAutoConfiguration"));
+		properties.put("sandbox.qube.lenient-slashes", "false");
+		properties.put("sandbox.qube.clock.speed", "0");
+		properties.put("sandbox.qube.clock.start", SIM_START);
+		properties.put("sandbox.qube.history-retention-days", "2");
+		properties.put("sandbox.qube.quickstart.enabled", "false");
+		properties.put("sandbox.qube.demo.meters", "0");
+		properties.put("sandbox.qube.demo.api-keys", String.join(",", API_KEYS));
+		return properties;
+	}
+
+	private static Map<String, Object> serviceCommon(String name, String kafka, PostgresServer.Database database,
+			Class<?> application) {
+		Map<String, Object> properties = common(name);
+		properties.put("spring.datasource.url", database.jdbcUrl());
+		properties.put("spring.datasource.username", database.username());
+		properties.put("spring.datasource.password", database.password());
+		properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+		properties.put("spring.flyway.enabled", "true");
+		properties.put("spring.flyway.locations", MigrationScripts.locationOf(application));
+		properties.put("spring.jooq.sql-dialect", "postgres");
+		properties.put("spring.kafka.bootstrap-servers", kafka);
+		properties.put("spring.kafka.producer.key-serializer",
+				"org.apache.kafka.common.serialization.StringSerializer");
+		properties.put("spring.kafka.producer.value-serializer",
+				"org.apache.kafka.common.serialization.ByteArraySerializer");
+		properties.put("spring.kafka.producer.acks", "all");
+		properties.put("spring.kafka.producer.properties.enable.idempotence", "true");
+		properties.put("spring.kafka.consumer.group-id", name);
+		properties.put("spring.kafka.consumer.key-deserializer",
+				"org.apache.kafka.common.serialization.StringDeserializer");
+		properties.put("spring.kafka.consumer.value-deserializer",
+				"org.apache.kafka.common.serialization.ByteArrayDeserializer");
+		properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+		properties.put("spring.kafka.consumer.enable-auto-commit", "false");
+		return properties;
+	}
+
+	/**
+	 * The properties of balance-service, also used by the throughput benchmark.
+	 * @param kafka the bootstrap servers
+	 * @param database its own fresh database
+	 * @param maxPowerKw the plausibility bound (real kW, scaled by any clock speed-up)
+	 * @return the properties
+	 */
+	public static Map<String, Object> balanceProperties(String kafka, PostgresServer.Database database,
+			long maxPowerKw) {
+		Map<String, Object> properties = serviceCommon("balance-service", kafka, database, BalanceApplication.class);
+		properties.put("qube.balance.max-power-kw", Long.toString(maxPowerKw));
+		properties.put("qube.balance.tolerance-kwh", "0.05");
+		properties.put("qube.balance.default-fixed-daily-paise", "0");
+		properties.put("qube.balance.outbox.poll-interval", "100ms");
+		properties.put("qube.balance.outbox.batch-size", "500");
+		properties.put("qube.balance.outbox.send-timeout", "10s");
+		properties.put("qube.balance.consumer.retries", "4");
+		properties.put("qube.balance.consumer.retry-interval", "200ms");
+		properties.put("qube.balance.consumer.topic-partitions", "3");
+		return properties;
+	}
+
+	private static Map<String, Object> balanceProperties(String kafka, PostgresServer.Database database) {
+		return balanceProperties(kafka, database, MAX_POWER_KW * MAX_SPEED);
+	}
+
+	private static Map<String, Object> pollerProperties(String kafka, PostgresServer.Database database,
+			String sandboxUrl) {
+		Map<String, Object> properties = serviceCommon("poller-service", kafka, database, PollerApplication.class);
+		properties.put("qube.base-url", sandboxUrl);
+		properties.put("qube.identity-udf", "udf1");
+		properties.put("qube.verify-interval", "200ms");
+		for (int i = 0; i < API_KEYS.size(); i++) {
+			properties.put("qube.keys[" + i + "].name", "st-" + (i + 1));
+			properties.put("qube.keys[" + i + "].api-key", API_KEYS.get(i));
+			properties.put("qube.keys[" + i + "].requests-per-window", Integer.toString(POLLER_REQUESTS));
+			properties.put("qube.keys[" + i + "].window", POLLER_WINDOW);
+		}
+		properties.put("poller.freshness-floor", "5s");
+		properties.put("poller.min-poll-interval", "200ms");
+		properties.put("poller.discovery-interval", "1s");
+		properties.put("poller.command-retry-interval", "1s");
+		properties.put("poller.idle-delay", "20ms");
+		return properties;
+	}
+
+	private static String url(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	/**
+	 * Calls the sandbox's admin API.
+	 * @param method the method
+	 * @param path the path under {@code /admin/qube}
+	 * @param body the body (serialised as JSON), or {@code null}
+	 * @return the answer
+	 */
+	public JsonNode admin(String method, String path, Object body) {
+		return this.http.send(method, this.sandboxUrl + "/admin/qube" + path, body, Map.of());
+	}
+
+	/**
+	 * Calls the sandbox's public Qube API with a key (costs a slot of the key's sandbox
+	 * limit, which is set well above the poller's budget).
+	 * @param apiKey the key
+	 * @param method the method
+	 * @param path the path under {@code /api/v2}
+	 * @param body the body, or {@code null}
+	 * @return the answer
+	 */
+	public JsonNode qube(String apiKey, String method, String path, Object body) {
+		return this.http.send(method, this.sandboxUrl + "/api/v2" + path, body, Map.of("X-Qube-API-Key", apiKey));
+	}
+
+	/**
+	 * Calls balance-service's REST API.
+	 * @param method the method
+	 * @param path the path, such as {@code /api/premises/X/balance}
+	 * @param body the body, or {@code null}
+	 * @return the answer
+	 */
+	public JsonNode balance(String method, String path, Object body) {
+		return this.http.send(method, this.balanceUrl + path, body, Map.of());
+	}
+
+	/**
+	 * @return the broker helpers
+	 */
+	public KafkaSupport kafka() {
+		return this.kafka;
+	}
+
+	/**
+	 * @return every snapshot the poller published, as a downstream consumer sees them
+	 */
+	public SnapshotTap snapshots() {
+		return this.snapshots;
+	}
+
+}

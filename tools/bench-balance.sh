@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmarks balance-service: snapshots per second from Kafka to a committed ledger, beside
+# the raw ceiling of plain JDBC batch inserts of the same rows into the same PostgreSQL, with
+# a sampling profile of the consumer thread. Runs on an in-JVM Kafka broker and an embedded
+# PostgreSQL (fresh topics and databases), all on 127.0.0.1.
+#
+# Usage: tools/bench-balance.sh [snapshots=20000] [premises=1000] [listener-concurrency (experiment)]
+set -euo pipefail
+
+SNAPSHOTS="${1:-20000}"
+PREMISES="${2:-1000}"
+HEAP="${BENCH_HEAP:-1g}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$(mktemp -d /tmp/bench-balance.XXXXXX)"
+
+cd "$ROOT"
+# Every Maven call goes through the shared lock and stays offline (see the shared rules).
+flock /tmp/mvn.lock ./mvnw -B -ntp -o -pl system-tests test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
+CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
+
+# Fresh servers in the benchmark's JVM, so that no earlier records or offsets take part.
+QP_TEST_SERVERS=embedded java -Xmx"$HEAP" -cp "$CP" \
+  eco.qubeprepaid.systemtests.bench.BalanceThroughputBenchmark "$SNAPSHOTS" "$PREMISES" ${3:+"$3"} \
+  >"$WORK/bench.log" 2>&1 || { tail -50 "$WORK/bench.log"; exit 1; }
+sed -n '/^balance-service throughput/,/^(end of report)/p' "$WORK/bench.log"
+echo "logs: $WORK"
