@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("poller")
-public record PollerProperties(@DefaultValue("10m") @NotNull Duration freshnessFloor,
+public record PollerProperties(@DefaultValue("15m") @NotNull Duration freshnessFloor,
 		@DefaultValue("30s") @NotNull Duration minPollInterval, @DefaultValue("5m") @NotNull Duration discoveryInterval,
 		@DefaultValue("10s") @NotNull Duration commandRetryInterval,
 		@DefaultValue("2") @Min(1) @Max(16) int pollWorkersPerKey,

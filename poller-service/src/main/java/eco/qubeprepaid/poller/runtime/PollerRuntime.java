@@ -21,6 +21,7 @@ import eco.qubeprepaid.poller.qube.QubeClients;
 import eco.qubeprepaid.poller.registry.application.DiscoveryService;
 import eco.qubeprepaid.poller.registry.domain.Premise;
 import eco.qubeprepaid.poller.registry.domain.PremiseRegistry;
+import eco.qubeprepaid.poller.schedule.domain.PollOutcome;
 import eco.qubeprepaid.poller.schedule.domain.PollScheduler;
 import eco.qubeprepaid.poller.schedule.domain.SchedulePolicy;
 import eco.qubeprepaid.qube.client.QubeApiException;
@@ -266,8 +267,11 @@ public class PollerRuntime implements SmartLifecycle {
 			String premiseId = next.get();
 			try {
 				this.polling.poll(premiseId)
-					.ifPresentOrElse((snapshot) -> scheduler.polled(premiseId, snapshot.observedAt().toInstant(),
-							snapshot.balancePaise()), () -> scheduler.untrack(premiseId));
+					.ifPresentOrElse(
+							(snapshot) -> scheduler.polled(premiseId,
+									new PollOutcome(snapshot.observedAt().toInstant(), snapshot.balancePaise(),
+											snapshot.relayOn(), snapshot.online())),
+							() -> scheduler.untrack(premiseId));
 			}
 			catch (QubeApiException ex) {
 				scheduler.release(premiseId);

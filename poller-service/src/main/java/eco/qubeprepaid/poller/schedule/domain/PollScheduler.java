@@ -17,7 +17,10 @@ import java.util.Optional;
  * can read every meter once per floor, no meter ever gets staler than the floor.</li>
  * <li><b>Closest to empty.</b> Otherwise, among the meters that are due (last poll older
  * than their revisit interval, which shrinks as the predicted time to zero shrinks), the
- * one predicted to run out soonest goes first.</li>
+ * one predicted to run out soonest goes first. A meter whose relay was seen off is not
+ * running down, whatever its balance: it has no prediction and is revisited at the floor,
+ * so switched-off meters do not take the budget from the meters about to run out, and a
+ * restore still shows within the floor.</li>
  * <li><b>Spend the budget.</b> Otherwise the meter due soonest is polled anyway, so the
  * budget is never left unused while a meter could be fresher.</li>
  * </ol>
@@ -133,13 +136,13 @@ public final class PollScheduler {
 	/**
 	 * Records a finished poll and hands the meter back.
 	 * @param premiseId the premise
-	 * @param at when it was read
-	 * @param balancePaise the balance read, may be {@code null}
+	 * @param outcome what the poll read
 	 */
-	public synchronized void polled(String premiseId, Instant at, Long balancePaise) {
+	public synchronized void polled(String premiseId, PollOutcome outcome) {
+		Objects.requireNonNull(outcome, "outcome");
 		MeterTrack track = this.tracks.get(premiseId);
 		if (track != null) {
-			track.observe(at, balancePaise);
+			track.observe(outcome);
 			track.inFlight = false;
 		}
 	}

@@ -67,7 +67,7 @@ class PollSchedulerTest {
 			}
 			last.put(id, now);
 			balances.merge(id, -1L, Long::sum);
-			scheduler.polled(id, now, Math.max(0, balances.get(id)));
+			scheduler.polled(id, supplied(now, Math.max(0, balances.get(id))));
 		}
 		assertThat(last).hasSize(100);
 		assertThat(worst).isLessThanOrEqualTo(Duration.ofMinutes(10));
@@ -103,10 +103,110 @@ class PollSchedulerTest {
 		assertThat(scheduler.next(T0)).contains("live");
 	}
 
+	@Test
+	void aSwitchedOffMeterDoesNotTakeTheNextPollFromAMeterAboutToRunOut() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("off", null, null, true);
+		scheduler.track("low", null, null, true);
+		scheduler.next(T0);
+		scheduler.next(T0);
+		scheduler.polled("off", switchedOff(T0, -500L));
+		scheduler.polled("low", supplied(T0, 1_000L));
+		scheduler.next(T0.plusSeconds(60));
+		scheduler.polled("low", supplied(T0.plusSeconds(60), 950L));
+
+		// "low" spends 3000 paise/h of 950: 19 minutes left, revisited every 114 s. "off"
+		// is below zero but draws nothing, so it has no prediction and is not due for
+		// the whole floor; before, its balance alone made it due every 30 s.
+		assertThat(scheduler.timeToZero("low")).contains(Duration.ofMinutes(19));
+		assertThat(scheduler.timeToZero("off")).isEmpty();
+		assertThat(scheduler.isDue("off", T0.plusSeconds(120))).isFalse();
+		assertThat(scheduler.dueCount(T0.plusSeconds(180))).isEqualTo(1);
+		assertThat(scheduler.next(T0.plusSeconds(180))).contains("low");
+	}
+
+	@Test
+	void switchedOffMetersArePolledWithinTheFloorAndLeaveTheRestOfTheBudgetToTheOthers() {
+		// 20 meters, one poll every 10 s for 2 h: m0..m9 switched off below zero, the
+		// others supplied and spending 600 paise/h of 600, so they run out within the
+		// run and would take every poll they could get.
+		PollScheduler scheduler = new PollScheduler(this.policy, 20);
+		for (int i = 0; i < 20; i++) {
+			scheduler.track("m" + i, null, null, true);
+		}
+		Map<String, Instant> last = new HashMap<>();
+		Map<String, Integer> pollsOfSwitchedOff = new HashMap<>();
+		Duration worstSwitchedOffGap = Duration.ZERO;
+		for (Instant now = T0; now.isBefore(T0.plus(Duration.ofHours(2))); now = now.plusSeconds(10)) {
+			String id = scheduler.next(now).orElseThrow();
+			if (Integer.parseInt(id.substring(1)) < 10) {
+				pollsOfSwitchedOff.merge(id, 1, Integer::sum);
+				if (last.containsKey(id)) {
+					Duration gap = Duration.between(last.get(id), now);
+					worstSwitchedOffGap = (gap.compareTo(worstSwitchedOffGap) > 0) ? gap : worstSwitchedOffGap;
+				}
+				scheduler.polled(id, switchedOff(now, -100L));
+			}
+			else {
+				scheduler.polled(id, supplied(now, 600 - Duration.between(T0, now).toSeconds() / 6));
+			}
+			last.put(id, now);
+		}
+		assertThat(pollsOfSwitchedOff).hasSize(10);
+		assertThat(worstSwitchedOffGap).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));
+		// Once per floor line (8 minutes) over 2 hours is at most 16 polls each; at the
+		// minimum interval it would have been up to 240.
+		assertThat(pollsOfSwitchedOff.values()).allSatisfy((polls) -> assertThat(polls).isBetween(12, 16));
+	}
+
+	@Test
+	void aRestoredMeterKeepsTheSpendRateMeasuredWhileItWasSupplied() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("m", null, null, true);
+		pollOne(scheduler, supplied(T0, 1_000L));
+		pollOne(scheduler, supplied(T0.plusSeconds(60), 900L));
+		pollOne(scheduler, switchedOff(T0.plusSeconds(120), -10L));
+		pollOne(scheduler, switchedOff(T0.plusSeconds(720), -10L));
+		assertThat(scheduler.timeToZero("m")).isEmpty();
+
+		// 6000 paise/h measured while supplied; neither the fall to the cut-off nor the
+		// flat balance while switched off is spending, and the top-up is a rise.
+		pollOne(scheduler, supplied(T0.plusSeconds(1_320), 5_000L));
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofMinutes(50));
+	}
+
+	@Test
+	void anOfflinePollMovesNeitherTheBalanceNorTheSpendRate() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("m", null, null, true);
+		pollOne(scheduler, supplied(T0, 1_000L));
+		pollOne(scheduler, supplied(T0.plusSeconds(60), 900L));
+		pollOne(scheduler, new PollOutcome(T0.plusSeconds(120), 900L, true, false));
+
+		// 900 paise at 6000 paise/h; the cloud's unchanged value read while the meter was
+		// offline is no sign that spending stopped.
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofMinutes(9));
+		assertThat(scheduler.isDue("m", T0.plusSeconds(120 + 53))).isFalse();
+		assertThat(scheduler.isDue("m", T0.plusSeconds(120 + 54))).isTrue();
+	}
+
+	private static PollOutcome supplied(Instant at, long balancePaise) {
+		return new PollOutcome(at, balancePaise, true, true);
+	}
+
+	private static PollOutcome switchedOff(Instant at, long balancePaise) {
+		return new PollOutcome(at, balancePaise, false, true);
+	}
+
+	private static void pollOne(PollScheduler scheduler, PollOutcome outcome) {
+		String id = scheduler.next(outcome.at()).orElseThrow();
+		scheduler.polled(id, outcome);
+	}
+
 	private static void poll(PollScheduler scheduler, Instant at, Map<String, Long> balances) {
 		for (int i = 0; i < balances.size(); i++) {
 			String id = scheduler.next(at).orElseThrow();
-			scheduler.polled(id, at, balances.get(id));
+			scheduler.polled(id, supplied(at, balances.get(id)));
 		}
 	}
 
