@@ -30,12 +30,7 @@ public class LedgerListeners {
 		this.topUps = topUps;
 	}
 
-	/**
-	 * Snapshots are I/O-bound on the database, so they are consumed by one thread per
-	 * partition; the wallet lock keeps each premise's movements serial across threads.
-	 */
-	@KafkaListener(id = "balance-snapshots", topics = Topics.DEVICE_SNAPSHOTS,
-			concurrency = "${qube.balance.consumer.snapshot-concurrency:3}")
+	@KafkaListener(id = "balance-snapshots", topics = Topics.DEVICE_SNAPSHOTS)
 	void onSnapshot(ConsumerRecord<String, byte[]> record) {
 		this.snapshots.apply(this.records.decode(record, DeviceSnapshotted.class));
 	}

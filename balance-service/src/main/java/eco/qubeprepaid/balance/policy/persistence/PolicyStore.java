@@ -27,12 +27,7 @@ import eco.qubeprepaid.balance.policy.domain.Reconciliation;
 import eco.qubeprepaid.balance.policy.domain.RelayCommand;
 import eco.qubeprepaid.balance.policy.domain.RelayPhase;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
-import eco.qubeprepaid.balance.reference.ReferenceCache;
-import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -52,12 +47,8 @@ public class PolicyStore {
 
 	private final DSLContext dsl;
 
-	/** Policies and holidays are few and change rarely: they are read from memory. */
-	private final ReferenceCache<ReferencePolicies> policies;
-
-	public PolicyStore(DSLContext dsl, ReferenceDataVersion version) {
+	public PolicyStore(DSLContext dsl) {
 		this.dsl = dsl;
-		this.policies = new ReferenceCache<>(version, this::loadPolicies);
 	}
 
 	/**
@@ -67,27 +58,22 @@ public class PolicyStore {
 	 * @return the policy
 	 */
 	public PremisePolicy policyFor(String premiseId) {
-		ReferencePolicies reference = this.policies.get();
-		PremisePolicy policy = reference.policies()
+		PremisePolicy policy = this.dsl.selectFrom(PREMISE_POLICY)
+			.where(PREMISE_POLICY.SCOPE.eq(premiseId).or(PREMISE_POLICY.SCOPE.like("%*")))
+			.fetch()
 			.stream()
-			.filter((scoped) -> scoped.scope().covers(premiseId))
-			.max(Comparator.comparingInt((ScopedPolicy scoped) -> scoped.scope().specificity()))
-			.map(ScopedPolicy::policy)
+			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
+			.max(Comparator.comparingInt((PremisePolicyRecord row) -> new TariffScope(row.getScope()).specificity()))
+			.map(PolicyStore::policy)
 			.orElseGet(PremisePolicy::standard);
-		Set<LocalDate> holidays = reference.holidays()
+		Set<LocalDate> holidays = this.dsl.selectFrom(FRIENDLY_HOLIDAY)
+			.where(FRIENDLY_HOLIDAY.SCOPE.eq(premiseId).or(FRIENDLY_HOLIDAY.SCOPE.like("%*")))
+			.fetch()
 			.stream()
-			.filter((holiday) -> holiday.scope().covers(premiseId))
-			.map(ScopedHoliday::date)
+			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
+			.map((row) -> row.getHolidayDate())
 			.collect(Collectors.toSet());
 		return withWindows(policy, policy.windows().withHolidays(holidays));
-	}
-
-	private ReferencePolicies loadPolicies() {
-		List<ScopedPolicy> policies = this.dsl.selectFrom(PREMISE_POLICY)
-			.fetch((row) -> new ScopedPolicy(new TariffScope(row.getScope()), policy(row)));
-		List<ScopedHoliday> holidays = this.dsl.selectFrom(FRIENDLY_HOLIDAY)
-			.fetch((row) -> new ScopedHoliday(new TariffScope(row.getScope()), row.getHolidayDate()));
-		return new ReferencePolicies(List.copyOf(policies), List.copyOf(holidays));
 	}
 
 	/**
@@ -141,7 +127,6 @@ public class PolicyStore {
 			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
 			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
 			.execute();
-		this.policies.invalidate();
 	}
 
 	/**
@@ -169,7 +154,6 @@ public class PolicyStore {
 			.doUpdate()
 			.set(FRIENDLY_HOLIDAY.NAME, holiday.name())
 			.execute();
-		this.policies.invalidate();
 	}
 
 	/**
@@ -178,11 +162,9 @@ public class PolicyStore {
 	 * @return whether a holiday was removed
 	 */
 	public boolean deleteHoliday(TariffScope scope, LocalDate date) {
-		boolean deleted = this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
+		return this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
 			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()).and(FRIENDLY_HOLIDAY.HOLIDAY_DATE.eq(date)))
 			.execute() == 1;
-		this.policies.invalidate();
-		return deleted;
 	}
 
 	/**
@@ -191,39 +173,25 @@ public class PolicyStore {
 	 * @return the policy state and the reconciliation state
 	 */
 	public StoredState load(String premiseId) {
-		// One round trip: the state row (if any) beside the array of its crossed rungs.
-		Field<String[]> crossedRungs = DSL
-			.field(DSL.select(DSL.arrayAgg(LOW_BALANCE_NOTICE.RUNG))
-				.from(LOW_BALANCE_NOTICE)
-				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId)))
-			.as("crossed_rungs");
-		Record row = this.dsl.select(crossedRungs)
-			.select(POLICY_STATE.fields())
-			.from(DSL.selectOne().asTable("one"))
-			.leftJoin(POLICY_STATE)
-			.on(POLICY_STATE.PREMISE_ID.eq(premiseId))
-			.fetchSingle();
-		if (row.get(POLICY_STATE.PREMISE_ID) == null) {
-			// Notice rows are only written with the state row, so a premise without state
-			// has none.
-			return new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL);
-		}
-		String[] rungs = row.get(crossedRungs);
-		Set<String> crossed = (rungs != null) ? new HashSet<>(Arrays.asList(rungs)) : new HashSet<>();
-		PolicyStateRecord state = row.into(POLICY_STATE);
-		return new StoredState(state(state, crossed),
-				new Reconciliation.State(DbTime.instant(state.getLastSyncAt()), state.getDriftOpen()));
+		Set<String> crossed = new HashSet<>(this.dsl.select(LOW_BALANCE_NOTICE.RUNG)
+			.from(LOW_BALANCE_NOTICE)
+			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
+			.fetch(LOW_BALANCE_NOTICE.RUNG));
+		return this.dsl.selectFrom(POLICY_STATE)
+			.where(POLICY_STATE.PREMISE_ID.eq(premiseId))
+			.fetchOptional()
+			.map((row) -> new StoredState(state(row, crossed),
+					new Reconciliation.State(DbTime.instant(row.getLastSyncAt()), row.getDriftOpen())))
+			.orElse(new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL));
 	}
 
 	/**
 	 * Saves a premise's state.
 	 * @param premiseId the premise
 	 * @param stored the new state
-	 * @param rungsOnRecord the rungs with a notice row now (those loaded under the wallet
-	 * lock and those recorded since)
 	 * @param at when
 	 */
-	public void save(String premiseId, StoredState stored, Set<String> rungsOnRecord, Instant at) {
+	public void save(String premiseId, StoredState stored, Instant at) {
 		PolicyState s = stored.policy();
 		Observation latest = s.latest();
 		RelayCommand command = s.lastCommand();
@@ -248,15 +216,12 @@ public class PolicyStore {
 		row.setDriftOpen(stored.reconciliation().driftOpen());
 		row.setUpdatedAt(DbTime.utc(at));
 		this.dsl.insertInto(POLICY_STATE).set(row).onConflict(POLICY_STATE.PREMISE_ID).doUpdate().set(row).execute();
-		// Rungs the balance climbed back above are re-armed by deleting their rows; while
-		// every rung on record is still crossed (most movements) there is nothing to
-		// delete.
-		if (!s.crossedRungs().containsAll(rungsOnRecord)) {
-			this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
-				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
-				.and(s.crossedRungs().isEmpty() ? DSL.trueCondition() : LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
-				.execute();
-		}
+		// Rungs the balance climbed back above are re-armed by deleting their rows.
+		this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
+			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
+			.and(s.crossedRungs().isEmpty() ? org.jooq.impl.DSL.trueCondition()
+					: LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
+			.execute();
 	}
 
 	/**
@@ -365,15 +330,6 @@ public class PolicyStore {
 		return new PolicyState(latest, row.getLastTopUpPaise(), crossed, RelayPhase.valueOf(row.getPhase()),
 				row.getEpisode(), row.getAttempt(), DbTime.instant(row.getNegativeSince()),
 				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), command, row.getConfirmedRelayOn());
-	}
-
-	private record ScopedPolicy(TariffScope scope, PremisePolicy policy) {
-	}
-
-	private record ScopedHoliday(TariffScope scope, LocalDate date) {
-	}
-
-	private record ReferencePolicies(List<ScopedPolicy> policies, List<ScopedHoliday> holidays) {
 	}
 
 	/**

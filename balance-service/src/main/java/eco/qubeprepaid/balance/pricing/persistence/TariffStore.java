@@ -9,8 +9,6 @@ import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.domain.TariffBook;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
-import eco.qubeprepaid.balance.reference.ReferenceCache;
-import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -19,21 +17,14 @@ import org.springframework.stereotype.Repository;
 import static eco.qubeprepaid.balance.jooq.Tables.TARIFF_SEGMENT;
 import static eco.qubeprepaid.balance.jooq.Tables.TARIFF_VERSION;
 
-/**
- * Pricing's tables through jOOQ: tariff versions and the running totals of segments. The
- * tariff versions are few and change rarely, so they are read from a
- * {@link ReferenceCache} that follows the database's reference data version.
- */
+/** Pricing's tables through jOOQ: tariff versions and the running totals of segments. */
 @Repository
 public class TariffStore {
 
 	private final DSLContext dsl;
 
-	private final ReferenceCache<List<TariffVersion>> versions;
-
-	public TariffStore(DSLContext dsl, ReferenceDataVersion version) {
+	public TariffStore(DSLContext dsl) {
 		this.dsl = dsl;
-		this.versions = new ReferenceCache<>(version, this::loadVersions);
 	}
 
 	/**
@@ -43,15 +34,14 @@ public class TariffStore {
 	 * @return the book
 	 */
 	public TariffBook book(String premiseId) {
-		return new TariffBook(
-				this.versions.get().stream().filter((version) -> version.scope().covers(premiseId)).toList());
-	}
-
-	private List<TariffVersion> loadVersions() {
-		return List.copyOf(this.dsl.selectFrom(TARIFF_VERSION)
+		return new TariffBook(this.dsl.selectFrom(TARIFF_VERSION)
+			.where(TARIFF_VERSION.SCOPE.eq(premiseId).or(TARIFF_VERSION.SCOPE.like("%*")))
 			.fetch((row) -> new TariffVersion(row.getVersionId(), new TariffScope(row.getScope()),
 					DbTime.instant(row.getEffectiveFrom()), row.getEbPaisePerKwh(), row.getDgPaisePerKwh(),
-					row.getFixedDailyPaise())));
+					row.getFixedDailyPaise()))
+			.stream()
+			.filter((version) -> version.scope().covers(premiseId))
+			.toList());
 	}
 
 	/**
@@ -75,7 +65,6 @@ public class TariffStore {
 			.set(TARIFF_VERSION.FIXED_DAILY_PAISE, fixedDailyPaise)
 			.returning(TARIFF_VERSION.VERSION_ID)
 			.fetchOne(TARIFF_VERSION.VERSION_ID);
-		this.versions.invalidate();
 		return new TariffVersion(id, scope, effectiveFrom, ebPaisePerKwh, dgPaisePerKwh, fixedDailyPaise);
 	}
 
