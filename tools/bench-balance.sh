@@ -4,7 +4,7 @@
 # a sampling profile of the consumer thread. Runs on an in-JVM Kafka broker and an embedded
 # PostgreSQL (fresh topics and databases), all on 127.0.0.1.
 #
-# Usage: tools/bench-balance.sh [snapshots=20000] [premises=1000] [listener-concurrency (experiment)]
+# Usage: tools/bench-balance.sh [snapshots=20000] [premises=1000] [snapshot-listener-concurrency (default 3)]
 set -euo pipefail
 
 SNAPSHOTS="${1:-20000}"
@@ -15,7 +15,7 @@ WORK="$(mktemp -d /tmp/bench-balance.XXXXXX)"
 
 cd "$ROOT"
 # Every Maven call goes through the shared lock and stays offline (see the shared rules).
-flock /tmp/mvn.lock ./mvnw -B -ntp -o -pl system-tests test-compile dependency:build-classpath \
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
 CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
 

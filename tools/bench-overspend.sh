@@ -12,7 +12,7 @@ WORK="$(mktemp -d /tmp/bench-overspend.XXXXXX)"
 
 cd "$ROOT"
 # Every Maven call goes through the shared lock and stays offline (see the shared rules).
-flock /tmp/mvn.lock ./mvnw -B -ntp -o -pl system-tests test-compile dependency:build-classpath \
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
 CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
 

@@ -16,7 +16,7 @@ WORK="$(mktemp -d /tmp/bench-sandbox.XXXXXX)"
 
 cd "$ROOT"
 # Every Maven call goes through the shared lock and stays offline (see the shared rules).
-flock /tmp/mvn.lock ./mvnw -B -ntp -o -pl sandbox test-compile dependency:build-classpath \
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl sandbox test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
 CP="sandbox/target/classes:sandbox/target/test-classes:$(cat "$WORK/classpath.txt")"
 

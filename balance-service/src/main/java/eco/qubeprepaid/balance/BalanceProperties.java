@@ -47,9 +47,13 @@ public record BalanceProperties(@NotNull @DecimalMin(value = "0", inclusive = fa
 	 * reason is retried (blocking) before it goes to the dead-letter topic
 	 * @param retryInterval the first pause between retries (doubling each time)
 	 * @param topicPartitions the partitions of the topics this service creates
+	 * @param snapshotConcurrency the consumer threads of the snapshot listener (one per
+	 * partition at most; a premise's snapshots share a key, hence a partition and a
+	 * thread, so they stay in order)
 	 */
 	public record Consumer(@DefaultValue("4") @Min(0) int retries,
-			@DefaultValue("500ms") @NotNull Duration retryInterval, @DefaultValue("3") @Min(1) int topicPartitions) {
+			@DefaultValue("500ms") @NotNull Duration retryInterval, @DefaultValue("3") @Min(1) int topicPartitions,
+			@DefaultValue("3") @Min(1) int snapshotConcurrency) {
 	}
 
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one Spring test configuration of balance-service, so that every integration test
@@ -121,6 +124,22 @@ public abstract class BalanceIntegrationTest {
 				"SELECT coalesce(-sum(amount_paise), 0) FROM ledger_entry WHERE account_id = ?", Long.class,
 				"wallet:" + premise);
 		return (sum != null) ? sum : 0;
+	}
+
+	/**
+	 * After every integration test, the running balance of every wallet (which the
+	 * service reads) must equal minus the sum of the wallet's entries (the ledger's
+	 * truth), checked by one SQL statement so that both are seen at the same moment.
+	 */
+	@AfterEach
+	void runningBalancesEqualTheLedger() {
+		List<String> mismatched = this.jdbc.queryForList("""
+				SELECT a.account_id FROM account a
+				LEFT JOIN wallet_balance b ON b.account_id = a.account_id
+				WHERE a.kind = 'WALLET' AND (b.balance_paise IS NULL OR b.balance_paise
+				    <> coalesce(-(SELECT sum(e.amount_paise) FROM ledger_entry e WHERE e.account_id = a.account_id), 0))
+				""", String.class);
+		assertThat(mismatched).as("wallets whose running balance differs from their entries").isEmpty();
 	}
 
 	/** Reads records of one topic from the beginning, with a consumer of its own. */

@@ -30,7 +30,12 @@ public class LedgerListeners {
 		this.topUps = topUps;
 	}
 
-	@KafkaListener(id = "balance-snapshots", topics = Topics.DEVICE_SNAPSHOTS)
+	/**
+	 * Snapshots are I/O-bound on the database, so they are consumed by one thread per
+	 * partition; the wallet lock keeps each premise's movements serial across threads.
+	 */
+	@KafkaListener(id = "balance-snapshots", topics = Topics.DEVICE_SNAPSHOTS,
+			concurrency = "${qube.balance.consumer.snapshot-concurrency:3}")
 	void onSnapshot(ConsumerRecord<String, byte[]> record) {
 		this.snapshots.apply(this.records.decode(record, DeviceSnapshotted.class));
 	}

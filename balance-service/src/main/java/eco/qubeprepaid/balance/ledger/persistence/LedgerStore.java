@@ -2,7 +2,9 @@ package eco.qubeprepaid.balance.ledger.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,11 +17,14 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static eco.qubeprepaid.balance.jooq.Tables.ACCOUNT;
 import static eco.qubeprepaid.balance.jooq.Tables.LEDGER_ENTRY;
 import static eco.qubeprepaid.balance.jooq.Tables.LEDGER_TRANSACTION;
 import static eco.qubeprepaid.balance.jooq.Tables.PROCESSED_EVENTS;
+import static eco.qubeprepaid.balance.jooq.Tables.WALLET_BALANCE;
 
 /**
  * The ledger's tables through jOOQ: consumer idempotency, wallets, balanced postings and
@@ -56,13 +61,26 @@ public class LedgerStore {
 	 */
 	public void lockWallet(String premiseId) {
 		String wallet = Accounts.wallet(premiseId);
+		// Known wallets (all but the first movement) are locked in one round trip; a new
+		// one
+		// is opened first, and the conflict clause covers two transactions opening it at
+		// once.
+		if (lockExisting(wallet)) {
+			return;
+		}
 		this.dsl.insertInto(ACCOUNT)
 			.set(ACCOUNT.ACCOUNT_ID, wallet)
 			.set(ACCOUNT.KIND, "WALLET")
 			.set(ACCOUNT.PREMISE_ID, premiseId)
 			.onConflictDoNothing()
 			.execute();
-		this.dsl.selectOne().from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(wallet)).forUpdate().fetch();
+		if (!lockExisting(wallet)) {
+			throw new IllegalStateException("wallet " + wallet + " could not be opened");
+		}
+	}
+
+	private boolean lockExisting(String wallet) {
+		return this.dsl.selectOne().from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(wallet)).forUpdate().fetchOne() != null;
 	}
 
 	/**
@@ -71,6 +89,11 @@ public class LedgerStore {
 	 * @return {@code true} if written, {@code false} if its idempotency key exists
 	 */
 	public boolean post(LedgerPosting posting) {
+		Map<String, Long> known = balancesReadInTransaction();
+		if (known != null) {
+			// Any posting may move any wallet it names: every balance is read again.
+			known.clear();
+		}
 		UUID txId = UUID.randomUUID();
 		int inserted = this.dsl.insertInto(LEDGER_TRANSACTION)
 			.set(LEDGER_TRANSACTION.TX_ID, txId)
@@ -103,16 +126,52 @@ public class LedgerStore {
 	}
 
 	/**
-	 * The wallet balance: minus the sum of its entries, as the wallet is a liability.
+	 * The wallet balance: minus the sum of its entries, as the wallet is a liability. It
+	 * is read from {@code wallet_balance}, which the database moves with every entry in
+	 * the entry's transaction (migration V5), so it is exact without summing the history.
 	 * @param premiseId a premise
 	 * @return the balance in paise
 	 */
 	public long walletBalancePaise(String premiseId) {
-		BigDecimal sum = this.dsl.select(DSL.sum(LEDGER_ENTRY.AMOUNT_PAISE))
-			.from(LEDGER_ENTRY)
-			.where(LEDGER_ENTRY.ACCOUNT_ID.eq(Accounts.wallet(premiseId)))
-			.fetchOne(0, BigDecimal.class);
-		return (sum != null) ? sum.negate().longValueExact() : 0;
+		Map<String, Long> known = balancesReadInTransaction();
+		Long balance = (known != null) ? known.get(premiseId) : null;
+		if (balance == null) {
+			balance = this.dsl.select(WALLET_BALANCE.BALANCE_PAISE)
+				.from(WALLET_BALANCE)
+				.where(WALLET_BALANCE.ACCOUNT_ID.eq(Accounts.wallet(premiseId)))
+				.fetchOptional(WALLET_BALANCE.BALANCE_PAISE)
+				.orElse(0L);
+			if (known != null) {
+				known.put(premiseId, balance);
+			}
+		}
+		return balance;
+	}
+
+	/**
+	 * The balances read in the current transaction, by premise. A balance read under the
+	 * wallet lock cannot change until this transaction posts to the wallet (every posting
+	 * takes the lock, and {@link #post} forgets the balances), so the billing and the
+	 * policy of one movement share one read.
+	 * @return the balances, or {@code null} outside of a transaction
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<String, Long> balancesReadInTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
+		if (known == null) {
+			known = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, known);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(LedgerStore.this);
+				}
+			});
+		}
+		return known;
 	}
 
 	/**

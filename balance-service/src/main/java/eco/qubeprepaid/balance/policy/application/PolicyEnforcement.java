@@ -3,6 +3,8 @@ package eco.qubeprepaid.balance.policy.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.application.LedgerObserver;
@@ -90,7 +92,7 @@ public class PolicyEnforcement implements LedgerObserver {
 		if (comparable) {
 			reconciled = reconcile(snapshot, policy, stored.reconciliation(), balance);
 		}
-		apply(premiseId, decision, new StoredState(decision.next(), reconciled));
+		apply(premiseId, decision, stored, new StoredState(decision.next(), reconciled));
 	}
 
 	@Override
@@ -100,7 +102,7 @@ public class PolicyEnforcement implements LedgerObserver {
 		StoredState stored = this.store.load(premiseId);
 		Decision decision = this.cutoffs.onCredit(premiseId, this.store.policyFor(premiseId), stored.policy(),
 				amountPaise, balance, this.clock.instant());
-		apply(premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
+		apply(premiseId, decision, stored, new StoredState(decision.next(), stored.reconciliation()));
 	}
 
 	/**
@@ -113,12 +115,14 @@ public class PolicyEnforcement implements LedgerObserver {
 		StoredState stored = this.store.load(premiseId);
 		Decision decision = this.cutoffs.onTick(premiseId, this.store.policyFor(premiseId), stored.policy(),
 				this.ledger.walletBalancePaise(premiseId));
-		apply(premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
+		apply(premiseId, decision, stored, new StoredState(decision.next(), stored.reconciliation()));
 	}
 
-	private void apply(String premiseId, Decision decision, StoredState next) {
+	private void apply(String premiseId, Decision decision, StoredState previous, StoredState next) {
 		Instant now = this.clock.instant();
+		Set<String> rungsOnRecord = new HashSet<>(previous.policy().crossedRungs());
 		for (Decision.LowBalanceNotice notice : decision.notices()) {
+			rungsOnRecord.add(notice.rung());
 			// The primary key of the notice row is the second guard of exactly-once.
 			if (this.store.recordCrossing(premiseId, notice.rung(), notice.thresholdPaise(), notice.balancePaise(),
 					now)) {
@@ -145,7 +149,7 @@ public class PolicyEnforcement implements LedgerObserver {
 						deferral.until().atZone(FriendlyWindows.IST));
 			}
 		});
-		this.store.save(premiseId, next, now);
+		this.store.save(premiseId, next, rungsOnRecord, now);
 	}
 
 	private Reconciliation.State reconcile(DeviceSnapshotted snapshot, PremisePolicy policy, Reconciliation.State state,
@@ -202,7 +206,8 @@ public class PolicyEnforcement implements LedgerObserver {
 	 * @param policyState the new policy state
 	 */
 	void save(String premiseId, StoredState stored, PolicyState policyState) {
-		this.store.save(premiseId, new StoredState(policyState, stored.reconciliation()), this.clock.instant());
+		this.store.save(premiseId, new StoredState(policyState, stored.reconciliation()),
+				stored.policy().crossedRungs(), this.clock.instant());
 	}
 
 }

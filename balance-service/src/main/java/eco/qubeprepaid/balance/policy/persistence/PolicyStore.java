@@ -27,7 +27,12 @@ import eco.qubeprepaid.balance.policy.domain.Reconciliation;
 import eco.qubeprepaid.balance.policy.domain.RelayCommand;
 import eco.qubeprepaid.balance.policy.domain.RelayPhase;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
+import eco.qubeprepaid.balance.reference.ReferenceCache;
+import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -47,8 +52,12 @@ public class PolicyStore {
 
 	private final DSLContext dsl;
 
-	public PolicyStore(DSLContext dsl) {
+	/** Policies and holidays are few and change rarely: they are read from memory. */
+	private final ReferenceCache<ReferencePolicies> policies;
+
+	public PolicyStore(DSLContext dsl, ReferenceDataVersion version) {
 		this.dsl = dsl;
+		this.policies = new ReferenceCache<>(version, this::loadPolicies);
 	}
 
 	/**
@@ -58,22 +67,27 @@ public class PolicyStore {
 	 * @return the policy
 	 */
 	public PremisePolicy policyFor(String premiseId) {
-		PremisePolicy policy = this.dsl.selectFrom(PREMISE_POLICY)
-			.where(PREMISE_POLICY.SCOPE.eq(premiseId).or(PREMISE_POLICY.SCOPE.like("%*")))
-			.fetch()
+		ReferencePolicies reference = this.policies.get();
+		PremisePolicy policy = reference.policies()
 			.stream()
-			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
-			.max(Comparator.comparingInt((PremisePolicyRecord row) -> new TariffScope(row.getScope()).specificity()))
-			.map(PolicyStore::policy)
+			.filter((scoped) -> scoped.scope().covers(premiseId))
+			.max(Comparator.comparingInt((ScopedPolicy scoped) -> scoped.scope().specificity()))
+			.map(ScopedPolicy::policy)
 			.orElseGet(PremisePolicy::standard);
-		Set<LocalDate> holidays = this.dsl.selectFrom(FRIENDLY_HOLIDAY)
-			.where(FRIENDLY_HOLIDAY.SCOPE.eq(premiseId).or(FRIENDLY_HOLIDAY.SCOPE.like("%*")))
-			.fetch()
+		Set<LocalDate> holidays = reference.holidays()
 			.stream()
-			.filter((row) -> new TariffScope(row.getScope()).covers(premiseId))
-			.map((row) -> row.getHolidayDate())
+			.filter((holiday) -> holiday.scope().covers(premiseId))
+			.map(ScopedHoliday::date)
 			.collect(Collectors.toSet());
 		return withWindows(policy, policy.windows().withHolidays(holidays));
+	}
+
+	private ReferencePolicies loadPolicies() {
+		List<ScopedPolicy> policies = this.dsl.selectFrom(PREMISE_POLICY)
+			.fetch((row) -> new ScopedPolicy(new TariffScope(row.getScope()), policy(row)));
+		List<ScopedHoliday> holidays = this.dsl.selectFrom(FRIENDLY_HOLIDAY)
+			.fetch((row) -> new ScopedHoliday(new TariffScope(row.getScope()), row.getHolidayDate()));
+		return new ReferencePolicies(List.copyOf(policies), List.copyOf(holidays));
 	}
 
 	/**
@@ -127,6 +141,7 @@ public class PolicyStore {
 			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
 			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
 			.execute();
+		this.policies.invalidate();
 	}
 
 	/**
@@ -154,6 +169,7 @@ public class PolicyStore {
 			.doUpdate()
 			.set(FRIENDLY_HOLIDAY.NAME, holiday.name())
 			.execute();
+		this.policies.invalidate();
 	}
 
 	/**
@@ -162,9 +178,11 @@ public class PolicyStore {
 	 * @return whether a holiday was removed
 	 */
 	public boolean deleteHoliday(TariffScope scope, LocalDate date) {
-		return this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
+		boolean deleted = this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
 			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()).and(FRIENDLY_HOLIDAY.HOLIDAY_DATE.eq(date)))
 			.execute() == 1;
+		this.policies.invalidate();
+		return deleted;
 	}
 
 	/**
@@ -173,25 +191,39 @@ public class PolicyStore {
 	 * @return the policy state and the reconciliation state
 	 */
 	public StoredState load(String premiseId) {
-		Set<String> crossed = new HashSet<>(this.dsl.select(LOW_BALANCE_NOTICE.RUNG)
-			.from(LOW_BALANCE_NOTICE)
-			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
-			.fetch(LOW_BALANCE_NOTICE.RUNG));
-		return this.dsl.selectFrom(POLICY_STATE)
-			.where(POLICY_STATE.PREMISE_ID.eq(premiseId))
-			.fetchOptional()
-			.map((row) -> new StoredState(state(row, crossed),
-					new Reconciliation.State(DbTime.instant(row.getLastSyncAt()), row.getDriftOpen())))
-			.orElse(new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL));
+		// One round trip: the state row (if any) beside the array of its crossed rungs.
+		Field<String[]> crossedRungs = DSL
+			.field(DSL.select(DSL.arrayAgg(LOW_BALANCE_NOTICE.RUNG))
+				.from(LOW_BALANCE_NOTICE)
+				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId)))
+			.as("crossed_rungs");
+		Record row = this.dsl.select(crossedRungs)
+			.select(POLICY_STATE.fields())
+			.from(DSL.selectOne().asTable("one"))
+			.leftJoin(POLICY_STATE)
+			.on(POLICY_STATE.PREMISE_ID.eq(premiseId))
+			.fetchSingle();
+		if (row.get(POLICY_STATE.PREMISE_ID) == null) {
+			// Notice rows are only written with the state row, so a premise without state
+			// has none.
+			return new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL);
+		}
+		String[] rungs = row.get(crossedRungs);
+		Set<String> crossed = (rungs != null) ? new HashSet<>(Arrays.asList(rungs)) : new HashSet<>();
+		PolicyStateRecord state = row.into(POLICY_STATE);
+		return new StoredState(state(state, crossed),
+				new Reconciliation.State(DbTime.instant(state.getLastSyncAt()), state.getDriftOpen()));
 	}
 
 	/**
 	 * Saves a premise's state.
 	 * @param premiseId the premise
 	 * @param stored the new state
+	 * @param rungsOnRecord the rungs with a notice row now (those loaded under the wallet
+	 * lock and those recorded since)
 	 * @param at when
 	 */
-	public void save(String premiseId, StoredState stored, Instant at) {
+	public void save(String premiseId, StoredState stored, Set<String> rungsOnRecord, Instant at) {
 		PolicyState s = stored.policy();
 		Observation latest = s.latest();
 		RelayCommand command = s.lastCommand();
@@ -216,12 +248,15 @@ public class PolicyStore {
 		row.setDriftOpen(stored.reconciliation().driftOpen());
 		row.setUpdatedAt(DbTime.utc(at));
 		this.dsl.insertInto(POLICY_STATE).set(row).onConflict(POLICY_STATE.PREMISE_ID).doUpdate().set(row).execute();
-		// Rungs the balance climbed back above are re-armed by deleting their rows.
-		this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
-			.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
-			.and(s.crossedRungs().isEmpty() ? org.jooq.impl.DSL.trueCondition()
-					: LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
-			.execute();
+		// Rungs the balance climbed back above are re-armed by deleting their rows; while
+		// every rung on record is still crossed (most movements) there is nothing to
+		// delete.
+		if (!s.crossedRungs().containsAll(rungsOnRecord)) {
+			this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
+				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
+				.and(s.crossedRungs().isEmpty() ? DSL.trueCondition() : LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
+				.execute();
+		}
 	}
 
 	/**
@@ -330,6 +365,15 @@ public class PolicyStore {
 		return new PolicyState(latest, row.getLastTopUpPaise(), crossed, RelayPhase.valueOf(row.getPhase()),
 				row.getEpisode(), row.getAttempt(), DbTime.instant(row.getNegativeSince()),
 				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), command, row.getConfirmedRelayOn());
+	}
+
+	private record ScopedPolicy(TariffScope scope, PremisePolicy policy) {
+	}
+
+	private record ScopedHoliday(TariffScope scope, LocalDate date) {
+	}
+
+	private record ReferencePolicies(List<ScopedPolicy> policies, List<ScopedHoliday> holidays) {
 	}
 
 	/**

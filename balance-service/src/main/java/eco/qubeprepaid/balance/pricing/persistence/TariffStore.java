@@ -9,6 +9,8 @@ import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.domain.TariffBook;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
+import eco.qubeprepaid.balance.reference.ReferenceCache;
+import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -17,14 +19,21 @@ import org.springframework.stereotype.Repository;
 import static eco.qubeprepaid.balance.jooq.Tables.TARIFF_SEGMENT;
 import static eco.qubeprepaid.balance.jooq.Tables.TARIFF_VERSION;
 
-/** Pricing's tables through jOOQ: tariff versions and the running totals of segments. */
+/**
+ * Pricing's tables through jOOQ: tariff versions and the running totals of segments. The
+ * tariff versions are few and change rarely, so they are read from a
+ * {@link ReferenceCache} that follows the database's reference data version.
+ */
 @Repository
 public class TariffStore {
 
 	private final DSLContext dsl;
 
-	public TariffStore(DSLContext dsl) {
+	private final ReferenceCache<List<TariffVersion>> versions;
+
+	public TariffStore(DSLContext dsl, ReferenceDataVersion version) {
 		this.dsl = dsl;
+		this.versions = new ReferenceCache<>(version, this::loadVersions);
 	}
 
 	/**
@@ -34,14 +43,15 @@ public class TariffStore {
 	 * @return the book
 	 */
 	public TariffBook book(String premiseId) {
-		return new TariffBook(this.dsl.selectFrom(TARIFF_VERSION)
-			.where(TARIFF_VERSION.SCOPE.eq(premiseId).or(TARIFF_VERSION.SCOPE.like("%*")))
+		return new TariffBook(
+				this.versions.get().stream().filter((version) -> version.scope().covers(premiseId)).toList());
+	}
+
+	private List<TariffVersion> loadVersions() {
+		return List.copyOf(this.dsl.selectFrom(TARIFF_VERSION)
 			.fetch((row) -> new TariffVersion(row.getVersionId(), new TariffScope(row.getScope()),
 					DbTime.instant(row.getEffectiveFrom()), row.getEbPaisePerKwh(), row.getDgPaisePerKwh(),
-					row.getFixedDailyPaise()))
-			.stream()
-			.filter((version) -> version.scope().covers(premiseId))
-			.toList());
+					row.getFixedDailyPaise())));
 	}
 
 	/**
@@ -65,6 +75,7 @@ public class TariffStore {
 			.set(TARIFF_VERSION.FIXED_DAILY_PAISE, fixedDailyPaise)
 			.returning(TARIFF_VERSION.VERSION_ID)
 			.fetchOne(TARIFF_VERSION.VERSION_ID);
+		this.versions.invalidate();
 		return new TariffVersion(id, scope, effectiveFrom, ebPaisePerKwh, dgPaisePerKwh, fixedDailyPaise);
 	}
 

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The database's own guards, proven with plain SQL that bypasses the application: an
  * unbalanced transaction, a duplicate effect, a changed entry and an inexact segment
- * charge are refused by PostgreSQL itself.
+ * charge are refused by PostgreSQL itself; the running wallet balances and the reference
+ * data version are moved by PostgreSQL itself.
  */
 class LedgerDatabaseIT extends BalanceIntegrationTest {
 
@@ -115,6 +116,64 @@ class LedgerDatabaseIT extends BalanceIntegrationTest {
 		assertThatThrownBy(() -> this.jdbc
 			.update("INSERT INTO processed_events (event_id, event_type) VALUES (?, 'device-snapshotted')", event))
 			.isInstanceOf(DuplicateKeyException.class);
+	}
+
+	@Test
+	void movesTheRunningBalanceWithEveryEntryAndNotWithARolledBackOne() {
+		String premise = newPremise();
+		UUID credit = UUID.randomUUID();
+		UUID debit = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(credit, "test:" + credit);
+			insertEntry(credit, "clearing:payments", 1_000);
+			insertEntry(credit, "wallet:" + premise, -1_000);
+			insertTransaction(debit, "test:" + debit);
+			insertEntry(debit, "wallet:" + premise, 275);
+			insertEntry(debit, "revenue:eb", -275);
+		});
+		UUID unbalanced = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertTransaction(unbalanced, "test:" + unbalanced);
+			insertEntry(unbalanced, "wallet:" + premise, 50);
+		})).hasMessageContaining("unbalanced ledger transaction");
+		assertThat(runningBalance(premise)).isEqualTo(725).isEqualTo(walletBalance(premise));
+	}
+
+	@Test
+	void opensTheRunningBalanceWithTheWalletOnly() {
+		String premise = newPremise();
+		openWallet(premise);
+		assertThat(runningBalance(premise)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM wallet_balance b JOIN account a USING (account_id) WHERE a.kind <> 'WALLET'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	void movesTheReferenceDataVersionWithEveryTariffPolicyOrHolidayChange() {
+		String scope = newPremise();
+		long before = referenceVersion();
+		this.jdbc.update("INSERT INTO tariff_version (scope, effective_from, eb_paise_per_kwh, dg_paise_per_kwh,"
+				+ " fixed_daily_paise) VALUES (?, now(), 1, 2, 3)", scope);
+		long afterTariff = referenceVersion();
+		this.jdbc.update("INSERT INTO friendly_holiday (scope, holiday_date, name) VALUES (?, current_date, 'Test')",
+				scope);
+		long afterHoliday = referenceVersion();
+		this.jdbc.update("DELETE FROM friendly_holiday WHERE scope = ?", scope);
+		assertThat(afterTariff).isGreaterThan(before);
+		assertThat(afterHoliday).isGreaterThan(afterTariff);
+		assertThat(referenceVersion()).isGreaterThan(afterHoliday);
+	}
+
+	private long runningBalance(String premise) {
+		return this.jdbc.queryForObject("SELECT balance_paise FROM wallet_balance WHERE account_id = ?", Long.class,
+				"wallet:" + premise);
+	}
+
+	private long referenceVersion() {
+		return this.jdbc.queryForObject("SELECT version FROM reference_data_version", Long.class);
 	}
 
 	private void openWallet(String premise) {
