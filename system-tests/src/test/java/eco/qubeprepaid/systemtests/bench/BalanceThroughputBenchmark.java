@@ -75,6 +75,9 @@ public final class BalanceThroughputBenchmark {
 				servers.kafkaBootstrapServers(), servers.postgres().createDatabase("bench_balance"), 25));
 		if (concurrency != null) {
 			properties.put("spring.kafka.listener.concurrency", concurrency);
+			// The snapshot listener has its own setting, which wins over the listener
+			// default.
+			properties.put("qube.balance.consumer.snapshot-concurrency", concurrency);
 		}
 		ConfigurableApplicationContext balance = new SpringApplicationBuilder(BalanceApplication.class)
 			.properties(properties)

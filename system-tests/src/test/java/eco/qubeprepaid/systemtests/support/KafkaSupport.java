@@ -74,6 +74,43 @@ public final class KafkaSupport implements AutoCloseable {
 	}
 
 	/**
+	 * Deletes the project's topics (and their dead-letter topics) so that this JVM starts
+	 * on empty ones. On a broker shared by the whole build (EXTERNAL mode, as in
+	 * {@code .ci/run}) the earlier modules' tests leave snapshots and commands for
+	 * premises whose identities the generated fleets here reuse; the system would bill
+	 * them otherwise. The system-tests module runs after every other module, so nothing
+	 * else is using the topics then.
+	 */
+	public void deleteProjectTopics() {
+		try {
+			List<String> ours = this.admin.listTopics()
+				.names()
+				.get(30, TimeUnit.SECONDS)
+				.stream()
+				.filter((name) -> name.startsWith("qube.") || name.startsWith("ledger.")
+						|| name.startsWith("payments."))
+				.toList();
+			if (!ours.isEmpty()) {
+				this.admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+				while (this.admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().anyMatch(ours::contains)) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("Topics still exist 30 s after deletion: " + ours);
+					}
+					Thread.onSpinWait();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while deleting topics", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not delete the project's topics", ex);
+		}
+	}
+
+	/**
 	 * Publishes records again exactly as they were read (key, value, headers), to the
 	 * topic they came from, and waits for every acknowledgement.
 	 * @param records the records

@@ -77,6 +77,7 @@ public final class SystemUnderTest {
 	private SystemUnderTest() {
 		TestServers servers = TestServers.get();
 		this.kafka = new KafkaSupport(servers.kafkaBootstrapServers());
+		this.kafka.deleteProjectTopics();
 		ConfigurableApplicationContext sandbox = start(SandboxApplication.class, sandboxProperties());
 		this.sandboxUrl = url(sandbox);
 		for (String key : API_KEYS) {
