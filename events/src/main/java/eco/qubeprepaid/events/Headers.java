@@ -16,6 +16,12 @@ public final class Headers {
 	/** The payload's schema version, see {@link EventType#version()}. */
 	public static final String EVENT_VERSION = "qp-event-version";
 
+	/**
+	 * On a dead-letter topic ({@code <topic>.dlt}): why the record could not be applied,
+	 * e.g. the {@link MalformedEventException}'s message.
+	 */
+	public static final String DLT_REASON = "qp-dlt-reason";
+
 	private Headers() {
 	}
 

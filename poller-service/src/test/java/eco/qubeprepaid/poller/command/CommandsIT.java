@@ -1,17 +1,31 @@
 package eco.qubeprepaid.poller.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DeviceCommandFailed;
 import eco.qubeprepaid.events.DeviceCommandRequested;
+import eco.qubeprepaid.events.Headers;
+import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.poller.runtime.PollerRuntime;
 import eco.qubeprepaid.poller.support.PollerIntegrationTest;
 import eco.qubeprepaid.poller.support.Premises;
+import eco.qubeprepaid.testsupport.TestServers;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +75,42 @@ class CommandsIT extends PollerIntegrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM device_commands WHERE command_id = ?", Integer.class,
 				request.commandId()))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void malformedCommandGoesToTheDeadLetterTopicWithItsReasonAndTheNextCommandIsApplied() throws Exception {
+		Map<String, Object> premise = pick();
+		String premiseId = (String) premise.get("premise_id");
+		ProducerRecord<String, byte[]> malformed = new ProducerRecord<>(Topics.DEVICE_COMMANDS, premiseId,
+				"{not json".getBytes(StandardCharsets.UTF_8));
+		malformed.headers().add(Headers.EVENT_TYPE, "device-command-requested".getBytes(StandardCharsets.UTF_8));
+		malformed.headers().add(Headers.EVENT_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(malformed).get(30, TimeUnit.SECONDS);
+		DeviceCommandRequested next = requestCommand(premiseId, DeviceCommand.RELAY_OFF, null, Duration.ofMinutes(5));
+		send(next);
+
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.get().kafkaBootstrapServers());
+		props.put(ConsumerConfig.GROUP_ID_CONFIG, "commands-dlt-" + UUID.randomUUID());
+		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.DEVICE_COMMANDS + ".dlt"));
+			List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+				assertThat(dead).anySatisfy((r) -> {
+					assertThat(r.key()).isEqualTo(premiseId);
+					assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+					assertThat(new String(r.headers().lastHeader(Headers.DLT_REASON).value(), StandardCharsets.UTF_8))
+						.contains("invalid 'device-command-requested' payload");
+				});
+			});
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					this.tap.of(DeviceCommandCompleted.class, (e) -> e.commandId().equals(next.commandId())))
+				.hasSize(1));
 	}
 
 	@Test

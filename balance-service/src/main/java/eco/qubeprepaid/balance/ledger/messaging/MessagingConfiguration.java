@@ -31,7 +31,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class MessagingConfiguration {
 
 	/** The header with the reason a record was dead-lettered. */
-	public static final String REASON_HEADER = "qp-dlt-reason";
+	public static final String REASON_HEADER = eco.qubeprepaid.events.Headers.DLT_REASON;
 
 	/** The suffix of dead-letter topics. */
 	public static final String DLT_SUFFIX = ".dlt";
