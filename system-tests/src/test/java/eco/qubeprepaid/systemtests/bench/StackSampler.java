@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -24,33 +27,22 @@ final class StackSampler implements AutoCloseable {
 
 	private final Map<String, Integer> byStatement = new TreeMap<>();
 
-	private final Thread thread;
-
-	private volatile boolean running = true;
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "stack-sampler");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private int samples;
 
 	StackSampler(Predicate<String> threadName, long intervalMillis) {
 		this.threadName = threadName;
-		this.thread = new Thread(() -> {
-			while (this.running) {
-				sample();
-				try {
-					Thread.sleep(intervalMillis);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}, "stack-sampler");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.scheduler.scheduleAtFixedRate(this::sample, 0, intervalMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private synchronized void sample() {
 		Thread.getAllStackTraces().forEach((t, stack) -> {
-			if (t != this.thread && this.threadName.test(t.getName()) && stack.length > 0) {
+			if (t != Thread.currentThread() && this.threadName.test(t.getName()) && stack.length > 0) {
 				this.samples++;
 				String layer = layer(stack);
 				this.byLayer.merge(layer, 1, Integer::sum);
@@ -136,8 +128,14 @@ final class StackSampler implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.running = false;
-		this.thread.interrupt();
+		this.scheduler.shutdownNow();
+		try {
+			// So that the report reads the counts of a sampler that has stopped.
+			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
