@@ -42,4 +42,9 @@ class MessagingConfiguration {
 		return TopicBuilder.name(Topics.DEVICE_REGISTRY).partitions(PARTITIONS).build();
 	}
 
+	@Bean
+	NewTopic balanceEventsTopic() {
+		return TopicBuilder.name(Topics.BALANCE_EVENTS).partitions(PARTITIONS).build();
+	}
+
 }

@@ -21,6 +21,8 @@ import eco.qubeprepaid.poller.qube.QubeClients;
 import eco.qubeprepaid.poller.registry.application.DiscoveryService;
 import eco.qubeprepaid.poller.registry.domain.Premise;
 import eco.qubeprepaid.poller.registry.domain.PremiseRegistry;
+import eco.qubeprepaid.poller.schedule.domain.LedgerBalance;
+import eco.qubeprepaid.poller.schedule.domain.LedgerUpdate;
 import eco.qubeprepaid.poller.schedule.domain.PollOutcome;
 import eco.qubeprepaid.poller.schedule.domain.PollScheduler;
 import eco.qubeprepaid.poller.schedule.domain.SchedulePolicy;
@@ -171,6 +173,24 @@ public class PollerRuntime implements SmartLifecycle {
 	 */
 	public Optional<PollScheduler> scheduler(String keyName) {
 		return Optional.ofNullable(this.schedulers.get(keyName));
+	}
+
+	/**
+	 * Hands a premise's ledger balance to the scheduler that tracks it (one key's
+	 * scheduler at most, since discovery registers each identity under one key).
+	 * @param premiseId the premise
+	 * @param balance the ledger's balance
+	 * @return what the scheduler did with it, {@code UNKNOWN_PREMISE} when no scheduler
+	 * tracks the premise
+	 */
+	public LedgerUpdate ledgerBalance(String premiseId, LedgerBalance balance) {
+		for (PollScheduler scheduler : this.schedulers.values()) {
+			LedgerUpdate update = scheduler.ledgerBalance(premiseId, balance);
+			if (update != LedgerUpdate.UNKNOWN_PREMISE) {
+				return update;
+			}
+		}
+		return LedgerUpdate.UNKNOWN_PREMISE;
 	}
 
 	/**

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
+import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.events.EventCodec;
 import eco.qubeprepaid.events.Headers;
-import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.testsupport.TestServers;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -82,14 +82,15 @@ public abstract class PollerIntegrationTest {
 	}
 
 	/**
-	 * Publishes a command request record (again, for redelivery tests).
-	 * @param request the request
+	 * Publishes an event on its topic as its producer would (keyed by the premise, with
+	 * the id, type and version headers); again, for redelivery tests.
+	 * @param event the event
 	 */
-	protected void send(DeviceCommandRequested request) {
-		EventCodec.Encoded encoded = this.codec.encode(request);
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DEVICE_COMMANDS, request.premiseId(),
+	protected void send(DomainEvent event) {
+		EventCodec.Encoded encoded = this.codec.encode(event);
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(encoded.type().topic(), event.premiseId(),
 				encoded.payload());
-		record.headers().add(Headers.EVENT_ID, request.eventId().toString().getBytes(StandardCharsets.UTF_8));
+		record.headers().add(Headers.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(Headers.EVENT_TYPE, encoded.type().token().getBytes(StandardCharsets.UTF_8));
 		record.headers()
 			.add(Headers.EVENT_VERSION, Integer.toString(encoded.type().version()).getBytes(StandardCharsets.UTF_8));

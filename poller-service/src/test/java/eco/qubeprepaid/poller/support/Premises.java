@@ -35,6 +35,17 @@ public final class Premises {
 	}
 
 	/**
+	 * An online POSTPAID meter with a relay, switched on: its own balance stays flat, the
+	 * way a premise the ledger enforces looks between balance syncs.
+	 * @param state the sandbox state
+	 * @return true if it fits
+	 */
+	public static boolean onlinePostpaidWithSupply(JsonNode state) {
+		return state.get("online").asBoolean() && state.get("has_relay").asBoolean()
+				&& "POSTPAID".equals(state.get("mode").asString()) && state.get("relay_state").asBoolean();
+	}
+
+	/**
 	 * An online PREPAID meter with a relay, switched on, with plenty of credit.
 	 * @param state the sandbox state
 	 * @return true if it fits

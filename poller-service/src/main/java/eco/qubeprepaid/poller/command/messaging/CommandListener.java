@@ -14,11 +14,11 @@ import eco.qubeprepaid.events.MalformedEventException;
 import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
 import eco.qubeprepaid.poller.command.persistence.JooqCommandStore;
+import eco.qubeprepaid.poller.messaging.InboundRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,7 @@ public class CommandListener {
 	void onCommand(ConsumerRecord<String, byte[]> record) {
 		DomainEvent event;
 		try {
-			event = this.codec.decode(header(record, Headers.EVENT_TYPE), version(record), record.value());
+			event = InboundRecords.decode(this.codec, record);
 		}
 		catch (MalformedEventException ex) {
 			deadLetter(record, ex.getMessage());
@@ -103,24 +103,6 @@ public class CommandListener {
 		this.rejected.increment();
 		log.error("Malformed command at {}-{}@{} sent to {}.dlt: {}", record.topic(), record.partition(),
 				record.offset(), record.topic(), reason);
-	}
-
-	private static int version(ConsumerRecord<String, byte[]> record) {
-		if (header(record, Headers.EVENT_TYPE) == null) {
-			throw new MalformedEventException("no " + Headers.EVENT_TYPE + " header");
-		}
-		String version = header(record, Headers.EVENT_VERSION);
-		try {
-			return Integer.parseInt(version);
-		}
-		catch (NumberFormatException ex) {
-			throw new MalformedEventException("bad version header '" + version + "'");
-		}
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -24,8 +24,11 @@ import java.util.Optional;
  * <li><b>Spend the budget.</b> Otherwise the meter due soonest is polled anyway, so the
  * budget is never left unused while a meter could be fresher.</li>
  * </ol>
- * A meter is handed to one worker at a time. Pure logic: the caller supplies the time,
- * and the table is bounded. Thread-safe.
+ * The prediction is the sooner of two: the meter's own balance read by the polls, and the
+ * ledger's wallet balance fed by {@link #ledgerBalance}, each with its own spend rate
+ * (ADR 0006). A meter is handed to one worker at a time. Pure logic: the caller supplies
+ * the time, and the table is bounded. Thread-safe: every method holds the scheduler's
+ * monitor, which the poll workers of a key and the ledger listener share.
  */
 public final class PollScheduler {
 
@@ -65,8 +68,7 @@ public final class PollScheduler {
 		}
 		MeterTrack track = new MeterTrack(premiseId);
 		track.lastPolledAt = lastPolledAt;
-		track.balancePaise = balancePaise;
-		track.balanceAt = lastPolledAt;
+		track.meter.start(balancePaise, lastPolledAt);
 		track.ready = ready;
 		this.tracks.put(premiseId, track);
 	}
@@ -145,6 +147,18 @@ public final class PollScheduler {
 			track.observe(outcome);
 			track.inFlight = false;
 		}
+	}
+
+	/**
+	 * Records the ledger's wallet balance of a premise, in between its polls.
+	 * @param premiseId the premise
+	 * @param balance the ledger's balance
+	 * @return whether it was applied, or why it was ignored
+	 */
+	public synchronized LedgerUpdate ledgerBalance(String premiseId, LedgerBalance balance) {
+		Objects.requireNonNull(balance, "balance");
+		MeterTrack track = this.tracks.get(premiseId);
+		return (track != null) ? track.observe(balance) : LedgerUpdate.UNKNOWN_PREMISE;
 	}
 
 	/**

@@ -190,6 +190,81 @@ class PollSchedulerTest {
 		assertThat(scheduler.isDue("m", T0.plusSeconds(120 + 54))).isTrue();
 	}
 
+	@Test
+	void aPremiseWhoseLedgerRunsDownWhileItsMeterStaysFlatIsPolledAheadOfMetersWithMoreTimeLeft() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		for (String id : List.of("postpaid", "prepaid", "idle")) {
+			scheduler.track(id, null, null, true);
+		}
+		// The POSTPAID meter's own balance stays at 50000 between syncs; "prepaid" spends
+		// 6000 paise/h of 5000 (50 minutes left); "idle" spends nothing.
+		for (Instant at : List.of(T0, T0.plusSeconds(300))) {
+			scheduler.polled("postpaid", supplied(at, 50_000L));
+			scheduler.polled("prepaid", supplied(at, at.equals(T0) ? 5_500L : 5_000L));
+			scheduler.polled("idle", supplied(at, 20_000L));
+		}
+		assertThat(scheduler.timeToZero("postpaid")).isEmpty();
+
+		// Its ledger, debited after each poll, falls 500 paise in 5 minutes to 2500: 25
+		// minutes left, half the time "prepaid" has.
+		assertThat(scheduler.ledgerBalance("postpaid", LedgerBalance.afterConsumption(T0.plusSeconds(2), 3_000L)))
+			.isEqualTo(LedgerUpdate.APPLIED);
+		assertThat(scheduler.ledgerBalance("postpaid", LedgerBalance.afterConsumption(T0.plusSeconds(302), 2_500L)))
+			.isEqualTo(LedgerUpdate.APPLIED);
+
+		assertThat(scheduler.timeToZero("postpaid")).contains(Duration.ofMinutes(25));
+		assertThat(scheduler.next(T0.plusSeconds(600))).contains("postpaid");
+		assertThat(scheduler.next(T0.plusSeconds(600))).contains("prepaid");
+		assertThat(scheduler.next(T0.plusSeconds(600))).contains("idle");
+	}
+
+	@Test
+	void aStaleLedgerBalanceDoesNotOverrideANewerOne() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("m", T0, 50_000L, true);
+		scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0.plusSeconds(60), 1_000L));
+		scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0.plusSeconds(120), 400L));
+		// 600 paise in a minute is 36000 paise/h: 400 paise last 40 s.
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofSeconds(40));
+
+		// A redelivered earlier debit must not put back the balance of before the later
+		// one, nor teach the rate a rise.
+		assertThat(scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0.plusSeconds(90), 900L)))
+			.isEqualTo(LedgerUpdate.STALE);
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofSeconds(40));
+		assertThat(scheduler.ledgerBalance("elsewhere", LedgerBalance.afterConsumption(T0, 100L)))
+			.isEqualTo(LedgerUpdate.UNKNOWN_PREMISE);
+	}
+
+	@Test
+	void aCreditOrAFixedChargeMovesTheLedgerBalanceButNotItsSpendRate() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("m", T0, 50_000L, true);
+		scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0, 10_000L));
+		scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0.plusSeconds(60), 9_900L));
+
+		// 6000 paise/h from the energy debits; the day's fixed charge of 1000 paise a
+		// second later is not a rate of 60000 paise/min.
+		scheduler.ledgerBalance("m", LedgerBalance.afterStep(T0.plusSeconds(61), 8_900L));
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofMinutes(89));
+		scheduler.ledgerBalance("m", LedgerBalance.afterStep(T0.plusSeconds(120), 20_000L));
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofMinutes(200));
+		scheduler.ledgerBalance("m", LedgerBalance.afterConsumption(T0.plusSeconds(180), 19_900L));
+		assertThat(scheduler.timeToZero("m")).contains(Duration.ofMinutes(199));
+	}
+
+	@Test
+	void aSwitchedOffPremiseInDebtWithTheLedgerHasNoPrediction() {
+		PollScheduler scheduler = new PollScheduler(this.policy, 10);
+		scheduler.track("cut", null, null, true);
+		pollOne(scheduler, switchedOff(T0, 0L));
+		scheduler.ledgerBalance("cut", LedgerBalance.afterStep(T0.plusSeconds(1), -2_000L));
+
+		// Cut off for its debt, it draws nothing: revisited at the floor, not every 30 s.
+		assertThat(scheduler.timeToZero("cut")).isEmpty();
+		assertThat(scheduler.isDue("cut", T0.plusSeconds(120))).isFalse();
+	}
+
 	private static PollOutcome supplied(Instant at, long balancePaise) {
 		return new PollOutcome(at, balancePaise, true, true);
 	}

@@ -1,0 +1,113 @@
+package eco.qubeprepaid.poller.schedule.messaging;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import eco.qubeprepaid.events.BalanceCredited;
+import eco.qubeprepaid.events.BalanceDebited;
+import eco.qubeprepaid.events.DomainEvent;
+import eco.qubeprepaid.events.EventCodec;
+import eco.qubeprepaid.events.EventType;
+import eco.qubeprepaid.events.FixedChargeDebited;
+import eco.qubeprepaid.events.Headers;
+import eco.qubeprepaid.events.MalformedEventException;
+import eco.qubeprepaid.events.Topics;
+import eco.qubeprepaid.poller.messaging.InboundRecords;
+import eco.qubeprepaid.poller.runtime.PollerRuntime;
+import eco.qubeprepaid.poller.schedule.domain.LedgerBalance;
+import eco.qubeprepaid.poller.schedule.domain.LedgerUpdate;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the wallet balances balance-service publishes on {@code Topics.BALANCE_EVENTS}
+ * ({@link BalanceDebited}, {@link FixedChargeDebited}, {@link BalanceCredited}) into the
+ * poll schedulers, so that a premise whose ledger runs down while its meter's own balance
+ * stays flat is polled ahead of the others (ADR 0006). Its own consumer group: the poller
+ * reads the topic for a hint and owns none of its effects. Other types on the topic are
+ * skipped unread. A malformed balance record is logged, counted and skipped, not
+ * dead-lettered: the topic's dead letters belong to the consumers that act on its events,
+ * and a lost hint costs one slower poll at worst.
+ */
+@Component
+public class LedgerBalanceListener {
+
+	private static final Logger log = LoggerFactory.getLogger(LedgerBalanceListener.class);
+
+	private static final String METER = "poller.ledger.balances";
+
+	private static final Set<String> BALANCE_TYPES = Set.of(EventType.BALANCE_DEBITED.token(),
+			EventType.FIXED_CHARGE_DEBITED.token(), EventType.BALANCE_CREDITED.token());
+
+	private final EventCodec codec;
+
+	private final PollerRuntime runtime;
+
+	private final Map<LedgerUpdate, Counter> updates = new EnumMap<>(LedgerUpdate.class);
+
+	private final Counter malformed;
+
+	public LedgerBalanceListener(EventCodec codec, PollerRuntime runtime, MeterRegistry meters) {
+		this.codec = codec;
+		this.runtime = runtime;
+		for (LedgerUpdate update : LedgerUpdate.values()) {
+			this.updates.put(update, counter(meters, update.name().toLowerCase(Locale.ROOT)));
+		}
+		this.malformed = counter(meters, "malformed");
+	}
+
+	@KafkaListener(id = "poller-ledger-balances", topics = Topics.BALANCE_EVENTS, groupId = "poller-ledger-balances")
+	void onBalanceEvent(ConsumerRecord<String, byte[]> record) {
+		String type = InboundRecords.header(record, Headers.EVENT_TYPE);
+		if (type != null && !BALANCE_TYPES.contains(type)) {
+			return;
+		}
+		DomainEvent event;
+		try {
+			event = InboundRecords.decode(this.codec, record);
+		}
+		catch (MalformedEventException ex) {
+			this.malformed.increment();
+			log.warn("Malformed ledger balance record at {}-{}@{} skipped: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
+			return;
+		}
+		LedgerUpdate update = this.runtime.ledgerBalance(event.premiseId(), balanceOf(event));
+		this.updates.get(update).increment();
+		log.debug("Ledger balance of {} from event {}: {}", event.premiseId(), event.eventId(), update);
+	}
+
+	/**
+	 * Only an energy debit measures spending; a credit or the daily fixed charge is a
+	 * step that must not teach the spend rate. Java 17 has no pattern matching for
+	 * switch, hence the instanceof chain.
+	 */
+	private static LedgerBalance balanceOf(DomainEvent event) {
+		if (event instanceof BalanceDebited debited) {
+			return LedgerBalance.afterConsumption(debited.occurredAt(), debited.balanceAfterPaise());
+		}
+		if (event instanceof FixedChargeDebited fixed) {
+			return LedgerBalance.afterStep(fixed.occurredAt(), fixed.balanceAfterPaise());
+		}
+		if (event instanceof BalanceCredited credited) {
+			return LedgerBalance.afterStep(credited.occurredAt(), credited.balanceAfterPaise());
+		}
+		throw new IllegalStateException("not a balance event: " + event.getClass().getSimpleName());
+	}
+
+	private static Counter counter(MeterRegistry meters, String outcome) {
+		return Counter.builder(METER)
+			.tag("outcome", outcome)
+			.description("Ledger balances read from the balance events, by what the poll scheduler did with them")
+			.register(meters);
+	}
+
+}

@@ -1,0 +1,148 @@
+package eco.qubeprepaid.poller.schedule;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import eco.qubeprepaid.events.BalanceCredited;
+import eco.qubeprepaid.events.BalanceDebited;
+import eco.qubeprepaid.events.DeviceSnapshotted;
+import eco.qubeprepaid.events.Headers;
+import eco.qubeprepaid.events.LowBalanceReached;
+import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.events.Topics;
+import eco.qubeprepaid.poller.runtime.PollerRuntime;
+import eco.qubeprepaid.poller.schedule.domain.PollScheduler;
+import eco.qubeprepaid.poller.support.PollerIntegrationTest;
+import eco.qubeprepaid.poller.support.Premises;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ledger's balance events, published on the real broker as balance-service publishes
+ * them, steer the real poller: a POSTPAID premise whose meter balance stays flat but
+ * whose wallet runs down is polled more often than any other meter of its key.
+ */
+class LedgerBalanceIT extends PollerIntegrationTest {
+
+	private static final Duration WINDOW = Duration.ofSeconds(40);
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PollerRuntime runtime;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void aPostpaidPremiseWhoseLedgerRunsDownIsPolledMoreOftenThanEveryOtherMeterOfItsKey() throws Exception {
+		Map<String, Object> premise = await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> Premises.pick(this.jdbc, "demo-1", Premises::onlinePostpaidWithSupply, List.of()),
+					(row) -> row != null);
+		String premiseId = (String) premise.get("premise_id");
+		Instant testStart = this.clock.instant();
+		// Tracked and polled by the running scheduler (a restart by an earlier test
+		// rebuilds the tables).
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !this.tap
+				.of(DeviceSnapshotted.class,
+						(s) -> s.premiseId().equals(premiseId) && s.observedAt().toInstant().isAfter(testStart))
+				.isEmpty());
+		PollScheduler scheduler = this.runtime.scheduler("demo-1").orElseThrow();
+		assertThat(scheduler.timeToZero(premiseId)).as("a flat meter balance gives no prediction").isEmpty();
+		double applied = balances("applied");
+		double malformed = balances("malformed");
+		double unknown = balances("unknown_premise");
+
+		// On the premise's partition, ahead of the debits: a record that does not decode
+		// and an event type the poller does not read; neither may stop the feed.
+		ProducerRecord<String, byte[]> broken = new ProducerRecord<>(Topics.BALANCE_EVENTS, premiseId,
+				"{not json".getBytes(StandardCharsets.UTF_8));
+		broken.headers().add(Headers.EVENT_TYPE, "balance-debited".getBytes(StandardCharsets.UTF_8));
+		broken.headers().add(Headers.EVENT_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(broken).get(30, TimeUnit.SECONDS);
+		Instant now = this.clock.instant();
+		send(new LowBalanceReached(UUID.randomUUID(), now, premiseId, "10%", 1_000L, 900L));
+		send(new BalanceDebited(UUID.randomUUID(), now, "Nowhere.Flat-000", UUID.randomUUID(), BigDecimal.ONE,
+				TariffKind.EB, 500L, 500L, 100L));
+		// The wallet falls 2000 paise a minute (120000 paise/h) to 1000: 30 s left,
+		// revisited at the minimum interval (5 s) instead of the floor (40 s).
+		long balance = 5_000L;
+		for (Instant at = now.minusSeconds(120); !at.isAfter(now); at = at.plusSeconds(60)) {
+			send(debit(premiseId, at, balance));
+			balance -= 2_000L;
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(balances("applied") - applied).isEqualTo(3);
+			assertThat(balances("malformed") - malformed).isEqualTo(1);
+			assertThat(balances("unknown_premise") - unknown).isEqualTo(1);
+			assertThat(scheduler.timeToZero(premiseId)).contains(Duration.ofSeconds(30));
+		});
+		try {
+			Instant windowStart = this.clock.instant();
+			Instant windowEnd = windowStart.plus(WINDOW);
+			await().atMost(WINDOW.plusSeconds(10))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> this.clock.instant().isAfter(windowEnd));
+
+			Map<String, Long> polls = this.tap
+				.of(DeviceSnapshotted.class,
+						(s) -> s.apiKeyName().equals("demo-1") && s.online()
+								&& s.observedAt().toInstant().isAfter(windowStart)
+								&& !s.observedAt().toInstant().isAfter(windowEnd))
+				.stream()
+				.collect(Collectors.groupingBy((k) -> k.key(), Collectors.counting()));
+			long target = polls.getOrDefault(premiseId, 0L);
+			long mostOfTheOthers = polls.entrySet()
+				.stream()
+				.filter((e) -> !e.getKey().equals(premiseId))
+				.mapToLong(Map.Entry::getValue)
+				.max()
+				.orElse(0);
+			System.out.printf(Locale.ROOT,
+					"[ledger-feed] %d s window: target polled %d times, others at most %d (%s)%n", WINDOW.toSeconds(),
+					target, mostOfTheOthers, polls);
+			// Due every 5 s it heads the due queue, and it is the soonest due whenever no
+			// meter is due; without a prediction it would be read once per floor (40 s),
+			// like the others.
+			assertThat(target).isGreaterThanOrEqualTo(6).isGreaterThan(mostOfTheOthers + 2);
+		}
+		finally {
+			// A top-up lifts the premise out of the fast lane again, for the tests that
+			// share this context.
+			send(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId, "test-" + UUID.randomUUID(),
+					1_000_000L, 1_001_000L));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(scheduler.timeToZero(premiseId))
+				.hasValueSatisfying((left) -> assertThat(left).isGreaterThan(Duration.ofHours(8))));
+	}
+
+	private static BalanceDebited debit(String premiseId, Instant at, long balanceAfterPaise) {
+		return new BalanceDebited(UUID.randomUUID(), at, premiseId, UUID.randomUUID(), new BigDecimal("4.000"),
+				TariffKind.EB, 500L, 2_000L, balanceAfterPaise);
+	}
+
+	private double balances(String outcome) {
+		return this.meters.get("poller.ledger.balances").tag("outcome", outcome).counter().count();
+	}
+
+}
