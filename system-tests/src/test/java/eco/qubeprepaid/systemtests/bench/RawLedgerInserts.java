@@ -46,10 +46,16 @@ final class RawLedgerInserts {
 	 * @param premises the premises (their wallets are created first, untimed)
 	 * @param snapshots the snapshots
 	 * @param batch snapshots per transaction
+	 * @param rewrite whether the driver sends each batch as multi-row INSERTs
+	 * ({@code reWriteBatchedInserts}, as balance-service's pool does) or statement by
+	 * statement
 	 * @return nanoseconds spent on the timed part
 	 */
-	long write(List<String> premises, List<DeviceSnapshotted> snapshots, int batch) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(),
+	long write(List<String> premises, List<DeviceSnapshotted> snapshots, int batch, boolean rewrite)
+			throws SQLException {
+		String url = this.database.jdbcUrl() + (this.database.jdbcUrl().contains("?") ? "&" : "?")
+				+ "reWriteBatchedInserts=" + rewrite;
+		try (Connection connection = DriverManager.getConnection(url, this.database.username(),
 				this.database.password())) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement wallet = connection

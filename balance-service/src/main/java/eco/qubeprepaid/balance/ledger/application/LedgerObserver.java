@@ -11,16 +11,18 @@ public interface LedgerObserver {
 
 	/**
 	 * A snapshot was applied (not called for a duplicate).
+	 * @param work the transaction's workspace, holding the premise's wallet
 	 * @param snapshot the snapshot
 	 * @param outcome what applying it did
 	 */
-	void snapshotApplied(DeviceSnapshotted snapshot, SnapshotOutcome outcome);
+	void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome);
 
 	/**
 	 * A top-up was credited (not called for a duplicate).
+	 * @param work the transaction's workspace, holding the premise's wallet
 	 * @param premiseId the premise
 	 * @param amountPaise the amount
 	 */
-	void credited(String premiseId, long amountPaise);
+	void credited(Workspace work, String premiseId, long amountPaise);
 
 }

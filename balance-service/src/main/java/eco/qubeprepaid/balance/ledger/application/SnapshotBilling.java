@@ -4,22 +4,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.BalanceProperties;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.ledger.persistence.OutboxStore;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
 import eco.qubeprepaid.balance.metering.domain.Metering;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
+import eco.qubeprepaid.balance.metering.persistence.MeteringStore.BilledInterval;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
+import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Quarantine;
 import eco.qubeprepaid.balance.pricing.domain.Energy;
 import eco.qubeprepaid.balance.pricing.domain.FixedDailyCharges;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
@@ -27,20 +33,24 @@ import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.domain.TariffBook;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
 import eco.qubeprepaid.balance.pricing.persistence.TariffStore;
+import eco.qubeprepaid.balance.pricing.persistence.TariffStore.SegmentKey;
 import eco.qubeprepaid.events.BalanceDebited;
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.FixedChargeDebited;
 import eco.qubeprepaid.events.ReadingQuarantined;
+import eco.qubeprepaid.events.TariffKind;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one meter snapshot to the ledger in one database transaction: the consumed
- * event's id, the new baseline, the priced interval, the ledger posting, the segment
- * totals, any fixed daily charges and the outbox rows of the events all commit together
- * or not at all.
+ * Applies meter snapshots to the ledger, a batch in one database transaction: the
+ * consumed events' ids, the new baselines, the priced intervals, the ledger postings, the
+ * segment totals, any fixed daily charges, the policy's decisions and the outbox rows of
+ * the events all commit together or not at all. Each snapshot is applied in order, as if
+ * alone, to a {@link Workspace} that holds the batch's premises locked and writes in
+ * bulk.
  */
 @Service
 public class SnapshotBilling {
@@ -52,11 +62,9 @@ public class SnapshotBilling {
 
 	private final LedgerStore ledger;
 
-	private final MeteringStore meters;
+	private final Workspaces workspaces;
 
 	private final TariffStore tariffs;
-
-	private final OutboxStore outbox;
 
 	private final LedgerMetrics metrics;
 
@@ -66,15 +74,13 @@ public class SnapshotBilling {
 
 	private final List<LedgerObserver> observers;
 
-	public SnapshotBilling(Metering metering, LedgerStore ledger, MeteringStore meters, TariffStore tariffs,
-			OutboxStore outbox, LedgerMetrics metrics, BalanceProperties properties, Clock clock,
-			List<LedgerObserver> observers) {
+	public SnapshotBilling(Metering metering, LedgerStore ledger, Workspaces workspaces, TariffStore tariffs,
+			LedgerMetrics metrics, BalanceProperties properties, Clock clock, List<LedgerObserver> observers) {
 		this.observers = List.copyOf(observers);
 		this.metering = metering;
 		this.ledger = ledger;
-		this.meters = meters;
+		this.workspaces = workspaces;
 		this.tariffs = tariffs;
-		this.outbox = outbox;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
@@ -87,40 +93,104 @@ public class SnapshotBilling {
 	 */
 	@Transactional
 	public SnapshotOutcome apply(DeviceSnapshotted snapshot) {
-		SnapshotOutcome outcome = applyOnce(snapshot);
-		if (outcome != SnapshotOutcome.DUPLICATE) {
-			this.observers.forEach((observer) -> observer.snapshotApplied(snapshot, outcome));
-		}
-		this.metrics.snapshotApplied(outcome);
-		return outcome;
+		return apply(List.of(snapshot)).get(0);
 	}
 
-	private SnapshotOutcome applyOnce(DeviceSnapshotted snapshot) {
-		if (!this.ledger.markProcessed(snapshot.eventId(), EventType.DEVICE_SNAPSHOTTED.token())) {
-			return SnapshotOutcome.DUPLICATE;
+	/**
+	 * Applies snapshots in order, each once per event id, in one transaction.
+	 * @param snapshots the snapshots (a premise's in the order they were read)
+	 * @return what each did, in the same order
+	 */
+	@Transactional
+	public List<SnapshotOutcome> apply(List<DeviceSnapshotted> snapshots) {
+		Set<UUID> fresh = new HashSet<>(this.ledger.markProcessed(
+				snapshots.stream().map(DeviceSnapshotted::eventId).toList(), EventType.DEVICE_SNAPSHOTTED.token()));
+		List<DeviceSnapshotted> todo = new ArrayList<>();
+		for (DeviceSnapshotted snapshot : snapshots) {
+			// Removing the id keeps a second copy of it in the batch out.
+			if (fresh.remove(snapshot.eventId())) {
+				todo.add(snapshot);
+			}
 		}
+		Map<UUID, SnapshotOutcome> applied = new HashMap<>();
+		if (!todo.isEmpty()) {
+			Workspace work = this.workspaces.open(todo.stream().map(DeviceSnapshotted::premiseId).toList());
+			prefetch(work, todo);
+			for (DeviceSnapshotted snapshot : todo) {
+				SnapshotOutcome outcome = applyOnce(work, snapshot);
+				this.observers.forEach((observer) -> observer.snapshotApplied(work, snapshot, outcome));
+				applied.put(snapshot.eventId(), outcome);
+			}
+			this.workspaces.flush(work);
+		}
+		List<SnapshotOutcome> outcomes = new ArrayList<>(snapshots.size());
+		for (DeviceSnapshotted snapshot : snapshots) {
+			// A second copy of an event in the same batch is a duplicate like any other.
+			SnapshotOutcome outcome = applied.remove(snapshot.eventId());
+			outcomes.add((outcome != null) ? outcome : SnapshotOutcome.DUPLICATE);
+		}
+		outcomes.forEach(this.metrics::snapshotApplied);
+		return outcomes;
+	}
+
+	/**
+	 * Reads up front, in one round trip each, the segment totals and the fixed-charge
+	 * postings the batch will most likely touch: those priced from the premise's stored
+	 * baseline or from any of its snapshots, and the fixed charges of the days up to its
+	 * newest snapshot. A segment not foreseen is still read when needed.
+	 */
+	private void prefetch(Workspace work, List<DeviceSnapshotted> todo) {
+		Map<String, List<DeviceSnapshotted>> byPremise = new LinkedHashMap<>();
+		todo.forEach((s) -> byPremise.computeIfAbsent(s.premiseId(), (premise) -> new ArrayList<>()).add(s));
+		Set<SegmentKey> segments = new HashSet<>();
+		Set<String> fixedCharges = new HashSet<>();
+		byPremise.forEach((premiseId, snapshots) -> {
+			TariffBook book = this.tariffs.book(premiseId);
+			Optional<MeterState> state = work.meterState(premiseId);
+			state.map(MeterState::baseline)
+				.flatMap((b) -> PricedTariff.forInterval(book, premiseId, b.observedAt(), b.activeTariff(),
+						b.reportedRate(b.activeTariff())))
+				.ifPresent((tariff) -> segments.add(new SegmentKey(premiseId, tariff)));
+			LocalDate first = null;
+			LocalDate last = null;
+			for (DeviceSnapshotted s : snapshots) {
+				Long rate = (s.activeTariff() == TariffKind.DG) ? s.dgTariffPaisePerKwh() : s.ebTariffPaisePerKwh();
+				PricedTariff.forInterval(book, premiseId, s.observedAt().toInstant(), s.activeTariff(), rate)
+					.ifPresent((tariff) -> segments.add(new SegmentKey(premiseId, tariff)));
+				LocalDate day = istDate(s.observedAt().toInstant());
+				first = (first == null || day.isBefore(first)) ? day : first;
+				last = (last == null || day.isAfter(last)) ? day : last;
+			}
+			LocalDate chargedThrough = state.map(MeterState::fixedChargedThrough).orElse(first.minusDays(1));
+			FixedDailyCharges.owed(chargedThrough, last)
+				.forEach((day) -> fixedCharges.add(LedgerPosting.fixedChargeKey(premiseId, day)));
+		});
+		work.readSegments(segments);
+		work.checkPostingKeys(fixedCharges);
+	}
+
+	private SnapshotOutcome applyOnce(Workspace work, DeviceSnapshotted snapshot) {
 		String premiseId = snapshot.premiseId();
-		this.ledger.lockWallet(premiseId);
-		Optional<MeterState> state = this.meters.load(premiseId);
+		Optional<MeterState> state = work.meterState(premiseId);
 		MeterBaseline baseline = state.map(MeterState::baseline).orElse(null);
 		LocalDate chargedThrough = state.map(MeterState::fixedChargedThrough).orElse(null);
 		MeterReading reading = reading(snapshot);
 		ReadingAssessment assessment = this.metering.assess(baseline, reading);
 		// Java 17 has no pattern matching for switch, hence the instanceof chain.
 		if (assessment instanceof ReadingAssessment.Quarantined quarantined) {
-			return quarantine(premiseId, reading, baseline, quarantined.reason(), quarantined.detail());
+			return quarantine(work, premiseId, reading, baseline, quarantined.reason(), quarantined.detail());
 		}
 		if (assessment instanceof ReadingAssessment.Baseline first) {
-			advance(premiseId, first.next(), chargedThrough, this.tariffs.book(premiseId));
+			advance(work, premiseId, first.next(), chargedThrough, this.tariffs.book(premiseId));
 			return SnapshotOutcome.BASELINE;
 		}
 		if (assessment instanceof ReadingAssessment.Billable billable) {
-			return bill(premiseId, reading, baseline, billable, chargedThrough);
+			return bill(work, premiseId, reading, baseline, billable, chargedThrough);
 		}
 		return SnapshotOutcome.STALE;
 	}
 
-	private SnapshotOutcome bill(String premiseId, MeterReading reading, MeterBaseline baseline,
+	private SnapshotOutcome bill(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
 			ReadingAssessment.Billable billable, LocalDate chargedThrough) {
 		TariffBook book = this.tariffs.book(premiseId);
 		// The interval's energy is priced at the supply and rates in force at its start
@@ -129,70 +199,78 @@ public class SnapshotBilling {
 		Optional<PricedTariff> priced = PricedTariff.forInterval(book, premiseId, baseline.observedAt(),
 				baseline.activeTariff(), baseline.reportedRate(baseline.activeTariff()));
 		if (priced.isEmpty()) {
-			return quarantine(premiseId, reading, baseline, QuarantineReason.NO_TARIFF,
+			return quarantine(work, premiseId, reading, baseline, QuarantineReason.NO_TARIFF,
 					"no tariff is configured and the meter reported no " + baseline.activeTariff() + " rate");
 		}
 		PricedTariff tariff = priced.get();
 		long energyMwh = Energy.toMilliWattHours(billable.energyKwh());
-		SegmentTotals.Charge charge = this.tariffs.segment(premiseId, tariff).add(energyMwh, tariff.ratePaisePerKwh());
-		this.tariffs.saveSegment(premiseId, tariff, charge.after());
-		this.meters.recordConsumption(premiseId, reading, baseline.observedAt(), tariff, energyMwh, charge.debitPaise(),
-				istDate(reading.observedAt()));
+		SegmentKey segment = new SegmentKey(premiseId, tariff);
+		SegmentTotals.Charge charge = work.segment(segment).add(energyMwh, tariff.ratePaisePerKwh());
+		work.saveSegment(segment, charge.after());
+		work.recordInterval(new BilledInterval(premiseId, reading, baseline.observedAt(), tariff, energyMwh,
+				charge.debitPaise(), istDate(reading.observedAt())));
 		if (charge.debitPaise() > 0) {
-			this.ledger.post(LedgerPosting.energy(premiseId, reading.snapshotId().toString(), tariff.kind(),
-					charge.debitPaise(), describe(billable, tariff), reading.observedAt()));
+			work.post(LedgerPosting.energy(premiseId, reading.snapshotId().toString(), tariff.kind(),
+					charge.debitPaise(), describe(billable, energyMwh, tariff), reading.observedAt()));
 			this.metrics.debited(tariff.kind().name().toLowerCase(Locale.ROOT), charge.debitPaise());
 		}
 		if (energyMwh > 0) {
-			this.outbox.append(new BalanceDebited(UUID.randomUUID(), this.clock.instant(), premiseId,
-					reading.snapshotId(), Energy.toKwh(energyMwh), tariff.kind(), tariff.ratePaisePerKwh(),
-					charge.debitPaise(), this.ledger.walletBalancePaise(premiseId)));
+			work.publish(new BalanceDebited(UUID.randomUUID(), this.clock.instant(), premiseId, reading.snapshotId(),
+					Energy.toKwh(energyMwh), tariff.kind(), tariff.ratePaisePerKwh(), charge.debitPaise(),
+					work.balance(premiseId)));
 		}
-		advance(premiseId, billable.next(), chargedThrough, book);
+		advance(work, premiseId, billable.next(), chargedThrough, book);
 		return SnapshotOutcome.BILLED;
 	}
 
-	private static String describe(ReadingAssessment.Billable billable, PricedTariff tariff) {
+	/**
+	 * The ledger line's text. The energy is written from the exact milliwatt-hours, so
+	 * the text does not depend on the scale the reading or the stored baseline had.
+	 */
+	private static String describe(ReadingAssessment.Billable billable, long energyMwh, PricedTariff tariff) {
 		String change = switch (billable.change()) {
 			case NONE -> "";
 			case REPLACEMENT -> " (new meter, from 0)";
 			case RESET_REPORTED, RESET_DETECTED -> " (register reset, from 0)";
 		};
-		return tariff.kind() + " energy " + billable.energyKwh().toPlainString() + " kWh at " + tariff.ratePaisePerKwh()
-				+ " paise/kWh" + change;
+		return tariff.kind() + " energy " + Energy.toKwh(energyMwh).toPlainString() + " kWh at "
+				+ tariff.ratePaisePerKwh() + " paise/kWh" + change;
 	}
 
 	/** Moves the baseline and charges the fixed daily charge for each day now owed. */
-	private void advance(String premiseId, MeterBaseline next, LocalDate chargedThrough, TariffBook book) {
+	private void advance(Workspace work, String premiseId, MeterBaseline next, LocalDate chargedThrough,
+			TariffBook book) {
 		LocalDate today = istDate(next.observedAt());
 		LocalDate through = chargedThrough;
 		if (through == null || today.isAfter(through)) {
-			for (LocalDate day : FixedDailyCharges.owed(chargedThrough, today)) {
-				chargeFixed(premiseId, day, book);
+			List<LocalDate> owed = FixedDailyCharges.owed(chargedThrough, today);
+			work.checkPostingKeys(owed.stream().map((day) -> LedgerPosting.fixedChargeKey(premiseId, day)).toList());
+			for (LocalDate day : owed) {
+				chargeFixed(work, premiseId, day, book);
 			}
 			through = today;
 		}
-		this.meters.save(premiseId, new MeterState(next, through), this.clock.instant());
+		work.saveMeterState(premiseId, new MeterState(next, through));
 	}
 
-	private void chargeFixed(String premiseId, LocalDate day, TariffBook book) {
+	private void chargeFixed(Workspace work, String premiseId, LocalDate day, TariffBook book) {
 		Instant startOfDay = day.atStartOfDay(IST).toInstant();
 		long amount = book.inForce(premiseId, startOfDay)
 			.map(TariffVersion::fixedDailyPaise)
 			.orElse(this.properties.defaultFixedDailyPaise());
-		if (amount > 0 && this.ledger.post(LedgerPosting.fixedCharge(premiseId, day, amount, startOfDay))) {
+		if (amount > 0 && work.post(LedgerPosting.fixedCharge(premiseId, day, amount, startOfDay))) {
 			this.metrics.debited("fixed", amount);
-			this.outbox.append(new FixedChargeDebited(UUID.randomUUID(), this.clock.instant(), premiseId, day, amount,
-					this.ledger.walletBalancePaise(premiseId)));
+			work.publish(new FixedChargeDebited(UUID.randomUUID(), this.clock.instant(), premiseId, day, amount,
+					work.balance(premiseId)));
 		}
 	}
 
-	private SnapshotOutcome quarantine(String premiseId, MeterReading reading, MeterBaseline baseline,
+	private SnapshotOutcome quarantine(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
 			QuarantineReason reason, String detail) {
 		Instant now = this.clock.instant();
-		this.meters.quarantine(premiseId, reading, baseline, reason, detail, now);
-		this.outbox.append(new ReadingQuarantined(UUID.randomUUID(), now, premiseId, reading.snapshotId(),
-				reading.deviceId(), reading.epoch(), reading.energyKwh(), baseline.energyKwh(), reason.code(), detail,
+		work.quarantine(new Quarantine(premiseId, reading, baseline, reason, detail, now));
+		work.publish(new ReadingQuarantined(UUID.randomUUID(), now, premiseId, reading.snapshotId(), reading.deviceId(),
+				reading.epoch(), reading.energyKwh(), baseline.energyKwh(), reason.code(), detail,
 				reading.observedAt().atZone(IST).toOffsetDateTime()));
 		return SnapshotOutcome.QUARANTINED;
 	}

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.ledger.persistence.OutboxStore;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.TopUpCaptured;
@@ -25,7 +24,7 @@ public class TopUpCrediting {
 
 	private final LedgerStore ledger;
 
-	private final OutboxStore outbox;
+	private final Workspaces workspaces;
 
 	private final LedgerMetrics metrics;
 
@@ -33,11 +32,11 @@ public class TopUpCrediting {
 
 	private final List<LedgerObserver> observers;
 
-	public TopUpCrediting(LedgerStore ledger, OutboxStore outbox, LedgerMetrics metrics, Clock clock,
+	public TopUpCrediting(LedgerStore ledger, Workspaces workspaces, LedgerMetrics metrics, Clock clock,
 			List<LedgerObserver> observers) {
 		this.observers = List.copyOf(observers);
 		this.ledger = ledger;
-		this.outbox = outbox;
+		this.workspaces = workspaces;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -52,16 +51,19 @@ public class TopUpCrediting {
 		if (!this.ledger.markProcessed(topUp.eventId(), EventType.TOP_UP_CAPTURED.token())) {
 			return TopUpOutcome.DUPLICATE;
 		}
-		this.ledger.lockWallet(topUp.premiseId());
-		LedgerPosting posting = LedgerPosting.topUp(topUp.premiseId(), topUp.paymentId(), topUp.amountPaise(),
+		String premiseId = topUp.premiseId();
+		Workspace work = this.workspaces.open(List.of(premiseId));
+		LedgerPosting posting = LedgerPosting.topUp(premiseId, topUp.paymentId(), topUp.amountPaise(),
 				topUp.capturedAt());
-		if (!this.ledger.post(posting)) {
+		work.checkPostingKeys(List.of(posting.idempotencyKey()));
+		if (!work.post(posting)) {
 			return TopUpOutcome.DUPLICATE;
 		}
 		this.metrics.credited("top-up", topUp.amountPaise());
-		this.outbox.append(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), topUp.premiseId(),
-				topUp.paymentId(), topUp.amountPaise(), this.ledger.walletBalancePaise(topUp.premiseId())));
-		this.observers.forEach((observer) -> observer.credited(topUp.premiseId(), topUp.amountPaise()));
+		work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId, topUp.paymentId(),
+				topUp.amountPaise(), work.balance(premiseId)));
+		this.observers.forEach((observer) -> observer.credited(work, premiseId, topUp.amountPaise()));
+		this.workspaces.flush(work);
 		return TopUpOutcome.CREDITED;
 	}
 

@@ -67,8 +67,8 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 	 * @return the posting
 	 */
 	public static LedgerPosting fixedCharge(String premiseId, LocalDate day, long amountPaise, Instant occurredAt) {
-		return charge(premiseId, "fixed:" + premiseId + ":" + day, Kind.FIXED_CHARGE, Accounts.REVENUE_FIXED,
-				amountPaise, "Fixed charge for " + day, occurredAt);
+		return charge(premiseId, fixedChargeKey(premiseId, day), Kind.FIXED_CHARGE, Accounts.REVENUE_FIXED, amountPaise,
+				"Fixed charge for " + day, occurredAt);
 	}
 
 	/**
@@ -84,6 +84,15 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 		return new LedgerPosting("topup:" + paymentId, premiseId, Kind.TOP_UP, "Top-up " + paymentId, occurredAt,
 				List.of(new Entry(Accounts.PAYMENTS_CLEARING, amountPaise),
 						new Entry(Accounts.wallet(premiseId), -amountPaise)));
+	}
+
+	/**
+	 * @param premiseId a premise
+	 * @param day an IST day
+	 * @return the idempotency key of the premise's fixed charge for the day
+	 */
+	public static String fixedChargeKey(String premiseId, LocalDate day) {
+		return "fixed:" + premiseId + ":" + day;
 	}
 
 	private static LedgerPosting charge(String premiseId, String key, Kind kind, String revenueAccount,

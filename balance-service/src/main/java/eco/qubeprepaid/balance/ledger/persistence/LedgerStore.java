@@ -2,23 +2,28 @@ package eco.qubeprepaid.balance.ledger.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.domain.Accounts;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Row2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static eco.qubeprepaid.balance.jooq.Tables.ACCOUNT;
 import static eco.qubeprepaid.balance.jooq.Tables.LEDGER_ENTRY;
@@ -46,75 +51,114 @@ public class LedgerStore {
 	 * @return {@code true} the first time, {@code false} if it was already processed
 	 */
 	public boolean markProcessed(UUID eventId, String eventType) {
-		return this.dsl.insertInto(PROCESSED_EVENTS)
-			.set(PROCESSED_EVENTS.EVENT_ID, eventId)
-			.set(PROCESSED_EVENTS.EVENT_TYPE, eventType)
-			.onConflictDoNothing()
-			.execute() == 1;
+		return !markProcessed(List.of(eventId), eventType).isEmpty();
 	}
 
 	/**
-	 * Opens the premise's wallet if needed and locks it until the end of the transaction,
-	 * so that the movements of one premise (snapshots and top-ups arrive on different
-	 * topics) are applied one at a time and balances reported in events are exact.
-	 * @param premiseId the premise
+	 * Records consumed events' ids in one statement. The ids are inserted in order, so
+	 * that two transactions recording overlapping sets wait for each other instead of
+	 * deadlocking.
+	 * @param eventIds the event ids
+	 * @param eventType their type token
+	 * @return the ids recorded now (the others were processed before)
 	 */
-	public void lockWallet(String premiseId) {
-		String wallet = Accounts.wallet(premiseId);
-		// Known wallets (all but the first movement) are locked in one round trip; a new
-		// one
-		// is opened first, and the conflict clause covers two transactions opening it at
-		// once.
-		if (lockExisting(wallet)) {
+	public Set<UUID> markProcessed(Collection<UUID> eventIds, String eventType) {
+		if (eventIds.isEmpty()) {
+			return Set.of();
+		}
+		List<Row2<UUID, String>> rows = new TreeSet<>(eventIds).stream().map((id) -> DSL.row(id, eventType)).toList();
+		return new HashSet<>(
+				this.dsl.insertInto(PROCESSED_EVENTS, PROCESSED_EVENTS.EVENT_ID, PROCESSED_EVENTS.EVENT_TYPE)
+					.valuesOfRows(rows)
+					.onConflictDoNothing()
+					.returningResult(PROCESSED_EVENTS.EVENT_ID)
+					.fetch(PROCESSED_EVENTS.EVENT_ID));
+	}
+
+	/**
+	 * Opens the premises' wallets if needed and locks them until the end of the
+	 * transaction, so that the movements of one premise (snapshots and top-ups arrive on
+	 * different topics, operators act through the API) are applied one at a time and the
+	 * balances reported in events are exact. Wallets are locked in id order, so two
+	 * transactions locking overlapping sets cannot deadlock.
+	 * @param premiseIds the premises
+	 */
+	public void lockWallets(Collection<String> premiseIds) {
+		SortedMap<String, String> premiseOfWallet = new TreeMap<>();
+		premiseIds.forEach((premiseId) -> premiseOfWallet.put(Accounts.wallet(premiseId), premiseId));
+		// Known wallets (all but a premise's first movement) are locked in one round
+		// trip;
+		// new ones are opened and then locked, and the conflict clause covers two
+		// transactions opening the same wallet at once.
+		Set<String> missing = new TreeSet<>(premiseOfWallet.keySet());
+		missing.removeAll(lockExisting(premiseOfWallet.keySet()));
+		if (missing.isEmpty()) {
 			return;
 		}
-		this.dsl.insertInto(ACCOUNT)
-			.set(ACCOUNT.ACCOUNT_ID, wallet)
-			.set(ACCOUNT.KIND, "WALLET")
-			.set(ACCOUNT.PREMISE_ID, premiseId)
-			.onConflictDoNothing()
-			.execute();
-		if (!lockExisting(wallet)) {
-			throw new IllegalStateException("wallet " + wallet + " could not be opened");
+		var insert = this.dsl.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_ID, ACCOUNT.KIND, ACCOUNT.PREMISE_ID);
+		for (String wallet : missing) {
+			insert = insert.values(wallet, "WALLET", premiseOfWallet.get(wallet));
+		}
+		insert.onConflictDoNothing().execute();
+		Set<String> locked = lockExisting(missing);
+		if (!locked.containsAll(missing)) {
+			missing.removeAll(locked);
+			throw new IllegalStateException("wallets " + missing + " could not be opened");
 		}
 	}
 
-	private boolean lockExisting(String wallet) {
-		return this.dsl.selectOne().from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(wallet)).forUpdate().fetchOne() != null;
+	private Set<String> lockExisting(Collection<String> wallets) {
+		return new HashSet<>(this.dsl.select(ACCOUNT.ACCOUNT_ID)
+			.from(ACCOUNT)
+			.where(ACCOUNT.ACCOUNT_ID.in(wallets))
+			.orderBy(ACCOUNT.ACCOUNT_ID)
+			.forUpdate()
+			.fetch(ACCOUNT.ACCOUNT_ID));
 	}
 
 	/**
-	 * Writes a posting unless its effect is already in the ledger.
-	 * @param posting the posting
-	 * @return {@code true} if written, {@code false} if its idempotency key exists
+	 * Writes postings whose idempotency keys are new (the caller checked them with
+	 * {@link #postedKeys} under the wallet locks): a duplicate fails the transaction on
+	 * the unique key rather than being skipped silently.
+	 * @param postings the postings
 	 */
-	public boolean post(LedgerPosting posting) {
-		Map<String, Long> known = balancesReadInTransaction();
-		if (known != null) {
-			// Any posting may move any wallet it names: every balance is read again.
-			known.clear();
+	public void postAll(List<LedgerPosting> postings) {
+		if (postings.isEmpty()) {
+			return;
 		}
-		UUID txId = UUID.randomUUID();
-		int inserted = this.dsl.insertInto(LEDGER_TRANSACTION)
-			.set(LEDGER_TRANSACTION.TX_ID, txId)
-			.set(LEDGER_TRANSACTION.IDEMPOTENCY_KEY, posting.idempotencyKey())
-			.set(LEDGER_TRANSACTION.PREMISE_ID, posting.premiseId())
-			.set(LEDGER_TRANSACTION.KIND, posting.kind().name())
-			.set(LEDGER_TRANSACTION.DESCRIPTION, posting.description())
-			.set(LEDGER_TRANSACTION.OCCURRED_AT, DbTime.utc(posting.occurredAt()))
-			.onConflict(LEDGER_TRANSACTION.IDEMPOTENCY_KEY)
-			.doNothing()
-			.execute();
-		if (inserted == 0) {
-			return false;
+		BatchBindStep transactions = this.dsl.batch(
+				this.dsl
+					.insertInto(LEDGER_TRANSACTION, LEDGER_TRANSACTION.TX_ID, LEDGER_TRANSACTION.IDEMPOTENCY_KEY,
+							LEDGER_TRANSACTION.PREMISE_ID, LEDGER_TRANSACTION.KIND, LEDGER_TRANSACTION.DESCRIPTION,
+							LEDGER_TRANSACTION.OCCURRED_AT)
+					.values((UUID) null, null, null, null, null, null));
+		BatchBindStep entries = this.dsl.batch(this.dsl
+			.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.TX_ID, LEDGER_ENTRY.ACCOUNT_ID, LEDGER_ENTRY.AMOUNT_PAISE)
+			.values((UUID) null, null, null));
+		for (LedgerPosting posting : postings) {
+			UUID txId = UUID.randomUUID();
+			transactions.bind(txId, posting.idempotencyKey(), posting.premiseId(), posting.kind().name(),
+					posting.description(), DbTime.utc(posting.occurredAt()));
+			for (LedgerPosting.Entry entry : posting.entries()) {
+				entries.bind(txId, entry.accountId(), entry.amountPaise());
+			}
 		}
-		var insert = this.dsl.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.TX_ID, LEDGER_ENTRY.ACCOUNT_ID,
-				LEDGER_ENTRY.AMOUNT_PAISE);
-		for (LedgerPosting.Entry entry : posting.entries()) {
-			insert = insert.values(txId, entry.accountId(), entry.amountPaise());
+		transactions.execute();
+		entries.execute();
+	}
+
+	/**
+	 * @param idempotencyKeys posting keys
+	 * @return those already in the ledger
+	 */
+	public Set<String> postedKeys(Collection<String> idempotencyKeys) {
+		if (idempotencyKeys.isEmpty()) {
+			return Set.of();
 		}
-		insert.execute();
-		return true;
+		return new HashSet<>(this.dsl.select(LEDGER_TRANSACTION.IDEMPOTENCY_KEY)
+			.from(LEDGER_TRANSACTION)
+			.where(LEDGER_TRANSACTION.IDEMPOTENCY_KEY.in(idempotencyKeys))
+			.fetch(LEDGER_TRANSACTION.IDEMPOTENCY_KEY));
 	}
 
 	/**
@@ -126,52 +170,26 @@ public class LedgerStore {
 	}
 
 	/**
-	 * The wallet balance: minus the sum of its entries, as the wallet is a liability. It
+	 * A wallet's balance: minus the sum of its entries, as the wallet is a liability. It
 	 * is read from {@code wallet_balance}, which the database moves with every entry in
 	 * the entry's transaction (migration V5), so it is exact without summing the history.
 	 * @param premiseId a premise
-	 * @return the balance in paise
+	 * @return the balance in paise (zero for a premise without a wallet)
 	 */
 	public long walletBalancePaise(String premiseId) {
-		Map<String, Long> known = balancesReadInTransaction();
-		Long balance = (known != null) ? known.get(premiseId) : null;
-		if (balance == null) {
-			balance = this.dsl.select(WALLET_BALANCE.BALANCE_PAISE)
-				.from(WALLET_BALANCE)
-				.where(WALLET_BALANCE.ACCOUNT_ID.eq(Accounts.wallet(premiseId)))
-				.fetchOptional(WALLET_BALANCE.BALANCE_PAISE)
-				.orElse(0L);
-			if (known != null) {
-				known.put(premiseId, balance);
-			}
-		}
-		return balance;
+		return walletBalances(List.of(premiseId)).getOrDefault(premiseId, 0L);
 	}
 
 	/**
-	 * The balances read in the current transaction, by premise. A balance read under the
-	 * wallet lock cannot change until this transaction posts to the wallet (every posting
-	 * takes the lock, and {@link #post} forgets the balances), so the billing and the
-	 * policy of one movement share one read.
-	 * @return the balances, or {@code null} outside of a transaction
+	 * The balances of several wallets in one round trip.
+	 * @param premiseIds premises
+	 * @return the balance of each that has a wallet, by premise
 	 */
-	@SuppressWarnings("unchecked")
-	private Map<String, Long> balancesReadInTransaction() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
-		if (known == null) {
-			known = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(this, known);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(LedgerStore.this);
-				}
-			});
-		}
-		return known;
+	public Map<String, Long> walletBalances(Collection<String> premiseIds) {
+		return this.dsl.select(WALLET_BALANCE.PREMISE_ID, WALLET_BALANCE.BALANCE_PAISE)
+			.from(WALLET_BALANCE)
+			.where(WALLET_BALANCE.PREMISE_ID.in(premiseIds))
+			.fetchMap(WALLET_BALANCE.PREMISE_ID, WALLET_BALANCE.BALANCE_PAISE);
 	}
 
 	/**

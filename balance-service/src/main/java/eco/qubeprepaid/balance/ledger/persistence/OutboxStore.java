@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.events.EventCodec;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -37,19 +38,24 @@ public class OutboxStore {
 	}
 
 	/**
-	 * Appends an event, in the caller's transaction.
-	 * @param event the event
+	 * Appends events in the caller's transaction, one statement for all, in list order.
+	 * @param events the events
 	 */
-	public void append(DomainEvent event) {
-		EventCodec.Encoded encoded = this.codec.encode(event);
-		this.dsl.insertInto(OUTBOX)
-			.set(OUTBOX.EVENT_ID, event.eventId())
-			.set(OUTBOX.EVENT_TYPE, encoded.type().token())
-			.set(OUTBOX.EVENT_VERSION, encoded.type().version())
-			.set(OUTBOX.TOPIC, encoded.type().topic())
-			.set(OUTBOX.MESSAGE_KEY, event.premiseId())
-			.set(OUTBOX.PAYLOAD, encoded.payload())
-			.execute();
+	public void append(List<DomainEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(
+				this.dsl
+					.insertInto(OUTBOX, OUTBOX.EVENT_ID, OUTBOX.EVENT_TYPE, OUTBOX.EVENT_VERSION, OUTBOX.TOPIC,
+							OUTBOX.MESSAGE_KEY, OUTBOX.PAYLOAD)
+					.values((UUID) null, null, null, null, null, null));
+		for (DomainEvent event : events) {
+			EventCodec.Encoded encoded = this.codec.encode(event);
+			batch.bind(event.eventId(), encoded.type().token(), encoded.type().version(), encoded.type().topic(),
+					event.premiseId(), encoded.payload());
+		}
+		batch.execute();
 	}
 
 	/**

@@ -3,8 +3,10 @@ package eco.qubeprepaid.balance.metering.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.persistence.DbTime;
@@ -13,6 +15,7 @@ import eco.qubeprepaid.balance.metering.domain.MeterReading;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
 import eco.qubeprepaid.events.TariffKind;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -37,106 +40,102 @@ public class MeteringStore {
 	}
 
 	/**
-	 * @param premiseId a premise
-	 * @return its meter state, if it has been read before
+	 * @param premiseIds premises
+	 * @return the meter state of each that has been read before, by premise
 	 */
-	public Optional<MeterState> load(String premiseId) {
-		return this.dsl.selectFrom(METER_STATE)
-			.where(METER_STATE.PREMISE_ID.eq(premiseId))
-			.fetchOptional()
-			.map((row) -> new MeterState(new MeterBaseline(row.getDeviceId(), row.getEpoch(),
-					row.getBaselineEnergyKwh(), DbTime.instant(row.getBaselineObservedAt()),
-					TariffKind.valueOf(row.getActiveTariff()), row.getEbPaisePerKwh(), row.getDgPaisePerKwh()),
-					row.getFixedChargedThrough()));
+	public Map<String, MeterState> load(Collection<String> premiseIds) {
+		Map<String, MeterState> states = new HashMap<>();
+		this.dsl.selectFrom(METER_STATE)
+			.where(METER_STATE.PREMISE_ID.in(premiseIds))
+			.forEach((row) -> states.put(row.getPremiseId(),
+					new MeterState(new MeterBaseline(row.getDeviceId(), row.getEpoch(), row.getBaselineEnergyKwh(),
+							DbTime.instant(row.getBaselineObservedAt()), TariffKind.valueOf(row.getActiveTariff()),
+							row.getEbPaisePerKwh(), row.getDgPaisePerKwh()), row.getFixedChargedThrough())));
+		return states;
 	}
 
 	/**
-	 * Stores a premise's new state.
-	 * @param premiseId the premise
-	 * @param state the state
+	 * Stores premises' new states, one statement for all.
+	 * @param states the states by premise
 	 * @param now the time of the change
 	 */
-	public void save(String premiseId, MeterState state, Instant now) {
-		MeterBaseline b = state.baseline();
-		this.dsl.insertInto(METER_STATE)
-			.set(METER_STATE.PREMISE_ID, premiseId)
-			.set(METER_STATE.DEVICE_ID, b.deviceId())
-			.set(METER_STATE.EPOCH, b.epoch())
-			.set(METER_STATE.BASELINE_ENERGY_KWH, b.energyKwh())
-			.set(METER_STATE.BASELINE_OBSERVED_AT, DbTime.utc(b.observedAt()))
-			.set(METER_STATE.ACTIVE_TARIFF, b.activeTariff().name())
-			.set(METER_STATE.EB_PAISE_PER_KWH, b.ebPaisePerKwh())
-			.set(METER_STATE.DG_PAISE_PER_KWH, b.dgPaisePerKwh())
-			.set(METER_STATE.FIXED_CHARGED_THROUGH, state.fixedChargedThrough())
-			.set(METER_STATE.UPDATED_AT, DbTime.utc(now))
+	public void save(Map<String, MeterState> states, Instant now) {
+		if (states.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl
+			.insertInto(METER_STATE, METER_STATE.PREMISE_ID, METER_STATE.DEVICE_ID, METER_STATE.EPOCH,
+					METER_STATE.BASELINE_ENERGY_KWH, METER_STATE.BASELINE_OBSERVED_AT, METER_STATE.ACTIVE_TARIFF,
+					METER_STATE.EB_PAISE_PER_KWH, METER_STATE.DG_PAISE_PER_KWH, METER_STATE.FIXED_CHARGED_THROUGH,
+					METER_STATE.UPDATED_AT)
+			.values((String) null, null, null, null, null, null, null, null, null, null)
 			.onConflict(METER_STATE.PREMISE_ID)
 			.doUpdate()
-			.set(METER_STATE.DEVICE_ID, b.deviceId())
-			.set(METER_STATE.EPOCH, b.epoch())
-			.set(METER_STATE.BASELINE_ENERGY_KWH, b.energyKwh())
-			.set(METER_STATE.BASELINE_OBSERVED_AT, DbTime.utc(b.observedAt()))
-			.set(METER_STATE.ACTIVE_TARIFF, b.activeTariff().name())
-			.set(METER_STATE.EB_PAISE_PER_KWH, b.ebPaisePerKwh())
-			.set(METER_STATE.DG_PAISE_PER_KWH, b.dgPaisePerKwh())
-			.set(METER_STATE.FIXED_CHARGED_THROUGH, state.fixedChargedThrough())
-			.set(METER_STATE.UPDATED_AT, DbTime.utc(now))
-			.execute();
+			.set(METER_STATE.DEVICE_ID, DSL.excluded(METER_STATE.DEVICE_ID))
+			.set(METER_STATE.EPOCH, DSL.excluded(METER_STATE.EPOCH))
+			.set(METER_STATE.BASELINE_ENERGY_KWH, DSL.excluded(METER_STATE.BASELINE_ENERGY_KWH))
+			.set(METER_STATE.BASELINE_OBSERVED_AT, DSL.excluded(METER_STATE.BASELINE_OBSERVED_AT))
+			.set(METER_STATE.ACTIVE_TARIFF, DSL.excluded(METER_STATE.ACTIVE_TARIFF))
+			.set(METER_STATE.EB_PAISE_PER_KWH, DSL.excluded(METER_STATE.EB_PAISE_PER_KWH))
+			.set(METER_STATE.DG_PAISE_PER_KWH, DSL.excluded(METER_STATE.DG_PAISE_PER_KWH))
+			.set(METER_STATE.FIXED_CHARGED_THROUGH, DSL.excluded(METER_STATE.FIXED_CHARGED_THROUGH))
+			.set(METER_STATE.UPDATED_AT, DSL.excluded(METER_STATE.UPDATED_AT)));
+		states.forEach((premiseId, state) -> {
+			MeterBaseline b = state.baseline();
+			batch.bind(premiseId, b.deviceId(), b.epoch(), b.energyKwh(), DbTime.utc(b.observedAt()),
+					b.activeTariff().name(), b.ebPaisePerKwh(), b.dgPaisePerKwh(), state.fixedChargedThrough(),
+					DbTime.utc(now));
+		});
+		batch.execute();
 	}
 
 	/**
-	 * Records a billed interval.
-	 * @param premiseId the premise
-	 * @param reading the reading that closed the interval
-	 * @param intervalStart when the interval started (the previous baseline)
-	 * @param tariff the rate it was priced at
-	 * @param energyMwh its energy
-	 * @param amountPaise the debit it caused
-	 * @param usageDate the IST day it is reported under
+	 * Records billed intervals, one statement for all.
+	 * @param intervals the intervals
 	 */
-	public void recordConsumption(String premiseId, MeterReading reading, Instant intervalStart, PricedTariff tariff,
-			long energyMwh, long amountPaise, LocalDate usageDate) {
-		this.dsl.insertInto(CONSUMPTION)
-			.set(CONSUMPTION.SNAPSHOT_EVENT_ID, reading.snapshotId())
-			.set(CONSUMPTION.PREMISE_ID, premiseId)
-			.set(CONSUMPTION.DEVICE_ID, reading.deviceId())
-			.set(CONSUMPTION.EPOCH, reading.epoch())
-			.set(CONSUMPTION.TARIFF_KIND, tariff.kind().name())
-			.set(CONSUMPTION.RATE_PAISE_PER_KWH, tariff.ratePaisePerKwh())
-			.set(CONSUMPTION.TARIFF_VERSION_ID, tariff.versionId())
-			.set(CONSUMPTION.PRICING_SOURCE, tariff.source().name())
-			.set(CONSUMPTION.ENERGY_MWH, energyMwh)
-			.set(CONSUMPTION.AMOUNT_PAISE, amountPaise)
-			.set(CONSUMPTION.INTERVAL_START, DbTime.utc(intervalStart))
-			.set(CONSUMPTION.INTERVAL_END, DbTime.utc(reading.observedAt()))
-			.set(CONSUMPTION.USAGE_DATE, usageDate)
-			.execute();
+	public void recordConsumption(List<BilledInterval> intervals) {
+		if (intervals.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl
+			.insertInto(CONSUMPTION, CONSUMPTION.SNAPSHOT_EVENT_ID, CONSUMPTION.PREMISE_ID, CONSUMPTION.DEVICE_ID,
+					CONSUMPTION.EPOCH, CONSUMPTION.TARIFF_KIND, CONSUMPTION.RATE_PAISE_PER_KWH,
+					CONSUMPTION.TARIFF_VERSION_ID, CONSUMPTION.PRICING_SOURCE, CONSUMPTION.ENERGY_MWH,
+					CONSUMPTION.AMOUNT_PAISE, CONSUMPTION.INTERVAL_START, CONSUMPTION.INTERVAL_END,
+					CONSUMPTION.USAGE_DATE)
+			.values((UUID) null, null, null, null, null, null, null, null, null, null, null, null, null));
+		for (BilledInterval i : intervals) {
+			MeterReading reading = i.reading();
+			batch.bind(reading.snapshotId(), i.premiseId(), reading.deviceId(), reading.epoch(),
+					i.tariff().kind().name(), i.tariff().ratePaisePerKwh(), i.tariff().versionId(),
+					i.tariff().source().name(), i.energyMwh(), i.amountPaise(), DbTime.utc(i.intervalStart()),
+					DbTime.utc(reading.observedAt()), i.usageDate());
+		}
+		batch.execute();
 	}
 
 	/**
-	 * Records a quarantined reading.
-	 * @param premiseId the premise
-	 * @param reading the reading
-	 * @param baseline the baseline billing continues from
-	 * @param reason why
-	 * @param detail the explanation
-	 * @param now when it was detected
+	 * Records quarantined readings, one statement for all.
+	 * @param readings the readings
 	 */
-	public void quarantine(String premiseId, MeterReading reading, MeterBaseline baseline, QuarantineReason reason,
-			String detail, Instant now) {
-		this.dsl.insertInto(QUARANTINED_READING)
-			.set(QUARANTINED_READING.SNAPSHOT_EVENT_ID, reading.snapshotId())
-			.set(QUARANTINED_READING.PREMISE_ID, premiseId)
-			.set(QUARANTINED_READING.DEVICE_ID, reading.deviceId())
-			.set(QUARANTINED_READING.EPOCH, reading.epoch())
-			.set(QUARANTINED_READING.ENERGY_KWH, reading.energyKwh())
-			.set(QUARANTINED_READING.BASELINE_ENERGY_KWH, baseline.energyKwh())
-			.set(QUARANTINED_READING.BASELINE_OBSERVED_AT, DbTime.utc(baseline.observedAt()))
-			.set(QUARANTINED_READING.OBSERVED_AT, DbTime.utc(reading.observedAt()))
-			.set(QUARANTINED_READING.REASON, reason.code())
-			.set(QUARANTINED_READING.DETAIL, detail)
-			.set(QUARANTINED_READING.STATUS, "OPEN")
-			.set(QUARANTINED_READING.DETECTED_AT, DbTime.utc(now))
-			.execute();
+	public void quarantine(List<Quarantine> readings) {
+		if (readings.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl
+			.insertInto(QUARANTINED_READING, QUARANTINED_READING.SNAPSHOT_EVENT_ID, QUARANTINED_READING.PREMISE_ID,
+					QUARANTINED_READING.DEVICE_ID, QUARANTINED_READING.EPOCH, QUARANTINED_READING.ENERGY_KWH,
+					QUARANTINED_READING.BASELINE_ENERGY_KWH, QUARANTINED_READING.BASELINE_OBSERVED_AT,
+					QUARANTINED_READING.OBSERVED_AT, QUARANTINED_READING.REASON, QUARANTINED_READING.DETAIL,
+					QUARANTINED_READING.STATUS, QUARANTINED_READING.DETECTED_AT)
+			.values((UUID) null, null, null, null, null, null, null, null, null, null, null, null));
+		for (Quarantine q : readings) {
+			MeterReading reading = q.reading();
+			batch.bind(reading.snapshotId(), q.premiseId(), reading.deviceId(), reading.epoch(), reading.energyKwh(),
+					q.baseline().energyKwh(), DbTime.utc(q.baseline().observedAt()), DbTime.utc(reading.observedAt()),
+					q.reason().code(), q.detail(), "OPEN", DbTime.utc(q.detectedAt()));
+		}
+		batch.execute();
 	}
 
 	/**
@@ -183,6 +182,35 @@ public class MeteringStore {
 	 * {@code null}
 	 */
 	public record MeterState(MeterBaseline baseline, LocalDate fixedChargedThrough) {
+	}
+
+	/**
+	 * A billed interval, the row behind daily usage.
+	 *
+	 * @param premiseId the premise
+	 * @param reading the reading that closed the interval
+	 * @param intervalStart when the interval started (the previous baseline)
+	 * @param tariff the rate it was priced at
+	 * @param energyMwh its energy
+	 * @param amountPaise the debit it caused
+	 * @param usageDate the IST day it is reported under
+	 */
+	public record BilledInterval(String premiseId, MeterReading reading, Instant intervalStart, PricedTariff tariff,
+			long energyMwh, long amountPaise, LocalDate usageDate) {
+	}
+
+	/**
+	 * A reading refused for billing.
+	 *
+	 * @param premiseId the premise
+	 * @param reading the reading
+	 * @param baseline the baseline billing continues from
+	 * @param reason why
+	 * @param detail the explanation
+	 * @param detectedAt when it was quarantined
+	 */
+	public record Quarantine(String premiseId, MeterReading reading, MeterBaseline baseline, QuarantineReason reason,
+			String detail, Instant detectedAt) {
 	}
 
 	/**

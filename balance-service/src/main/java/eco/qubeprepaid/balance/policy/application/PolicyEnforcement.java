@@ -3,22 +3,21 @@ package eco.qubeprepaid.balance.policy.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.application.LedgerObserver;
 import eco.qubeprepaid.balance.ledger.application.SnapshotOutcome;
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.ledger.persistence.OutboxStore;
+import eco.qubeprepaid.balance.ledger.application.Workspace;
+import eco.qubeprepaid.balance.ledger.application.Workspaces;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
 import eco.qubeprepaid.balance.policy.domain.Decision;
 import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
 import eco.qubeprepaid.balance.policy.domain.Observation;
-import eco.qubeprepaid.balance.policy.domain.PolicyState;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
+import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Notice;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.events.BalanceDriftDetected;
 import eco.qubeprepaid.events.DeviceCommand;
@@ -29,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,9 +46,7 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	private final PolicyStore store;
 
-	private final LedgerStore ledger;
-
-	private final OutboxStore outbox;
+	private final Workspaces workspaces;
 
 	private final CutoffPolicy cutoffs;
 
@@ -62,11 +58,10 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	private final Clock clock;
 
-	public PolicyEnforcement(PolicyStore store, LedgerStore ledger, OutboxStore outbox, CutoffPolicy cutoffs,
+	public PolicyEnforcement(PolicyStore store, Workspaces workspaces, CutoffPolicy cutoffs,
 			Reconciliation reconciliation, PolicyMetrics metrics, PolicyProperties properties, Clock clock) {
 		this.store = store;
-		this.ledger = ledger;
-		this.outbox = outbox;
+		this.workspaces = workspaces;
 		this.cutoffs = cutoffs;
 		this.reconciliation = reconciliation;
 		this.metrics = metrics;
@@ -75,12 +70,11 @@ public class PolicyEnforcement implements LedgerObserver {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void snapshotApplied(DeviceSnapshotted snapshot, SnapshotOutcome outcome) {
+	public void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome) {
 		String premiseId = snapshot.premiseId();
-		long balance = this.ledger.walletBalancePaise(premiseId);
+		long balance = work.balance(premiseId);
 		PremisePolicy policy = this.store.policyFor(premiseId);
-		StoredState stored = this.store.load(premiseId);
+		StoredState stored = work.policyState(premiseId);
 		Observation observation = new Observation(snapshot.observedAt().toInstant(), snapshot.online(),
 				snapshot.relayOn(), snapshot.balancePaise());
 		Decision decision = this.cutoffs.onSnapshot(premiseId, policy, stored.policy(), observation, balance);
@@ -90,19 +84,18 @@ public class PolicyEnforcement implements LedgerObserver {
 		boolean comparable = (outcome == SnapshotOutcome.BILLED || outcome == SnapshotOutcome.BASELINE)
 				&& snapshot.online() && snapshot.balancePaise() != null;
 		if (comparable) {
-			reconciled = reconcile(snapshot, policy, stored.reconciliation(), balance);
+			reconciled = reconcile(work, snapshot, policy, stored.reconciliation(), balance);
 		}
-		apply(premiseId, decision, stored, new StoredState(decision.next(), reconciled));
+		apply(work, premiseId, decision, new StoredState(decision.next(), reconciled));
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void credited(String premiseId, long amountPaise) {
-		long balance = this.ledger.walletBalancePaise(premiseId);
-		StoredState stored = this.store.load(premiseId);
+	public void credited(Workspace work, String premiseId, long amountPaise) {
+		long balance = work.balance(premiseId);
+		StoredState stored = work.policyState(premiseId);
 		Decision decision = this.cutoffs.onCredit(premiseId, this.store.policyFor(premiseId), stored.policy(),
 				amountPaise, balance, this.clock.instant());
-		apply(premiseId, decision, stored, new StoredState(decision.next(), stored.reconciliation()));
+		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
 	}
 
 	/**
@@ -111,28 +104,28 @@ public class PolicyEnforcement implements LedgerObserver {
 	 */
 	@Transactional
 	public void runScheduled(String premiseId) {
-		this.ledger.lockWallet(premiseId);
-		StoredState stored = this.store.load(premiseId);
+		Workspace work = this.workspaces.open(List.of(premiseId));
+		StoredState stored = work.policyState(premiseId);
 		Decision decision = this.cutoffs.onTick(premiseId, this.store.policyFor(premiseId), stored.policy(),
-				this.ledger.walletBalancePaise(premiseId));
-		apply(premiseId, decision, stored, new StoredState(decision.next(), stored.reconciliation()));
+				work.balance(premiseId));
+		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
+		this.workspaces.flush(work);
 	}
 
-	private void apply(String premiseId, Decision decision, StoredState previous, StoredState next) {
+	private void apply(Workspace work, String premiseId, Decision decision, StoredState next) {
 		Instant now = this.clock.instant();
-		Set<String> rungsOnRecord = new HashSet<>(previous.policy().crossedRungs());
 		for (Decision.LowBalanceNotice notice : decision.notices()) {
-			rungsOnRecord.add(notice.rung());
-			// The primary key of the notice row is the second guard of exactly-once.
-			if (this.store.recordCrossing(premiseId, notice.rung(), notice.thresholdPaise(), notice.balancePaise(),
-					now)) {
-				this.outbox.append(new LowBalanceReached(UUID.randomUUID(), now, premiseId, notice.rung(),
+			// The notice on record is the guard of exactly-once (its primary key the
+			// database's).
+			if (work.recordCrossing(
+					new Notice(premiseId, notice.rung(), notice.thresholdPaise(), notice.balancePaise(), now))) {
+				work.publish(new LowBalanceReached(UUID.randomUUID(), now, premiseId, notice.rung(),
 						notice.thresholdPaise(), notice.balancePaise()));
 				this.metrics.lowBalance(notice.rung());
 			}
 		}
 		decision.relay().ifPresent((request) -> {
-			requestCommand(premiseId, request.commandId(),
+			requestCommand(work, premiseId, request.commandId(),
 					request.relayOn() ? DeviceCommand.RELAY_ON : DeviceCommand.RELAY_OFF, null, request.reason(),
 					REQUESTED_BY);
 			if (request.relayOn()) {
@@ -149,25 +142,26 @@ public class PolicyEnforcement implements LedgerObserver {
 						deferral.until().atZone(FriendlyWindows.IST));
 			}
 		});
-		this.store.save(premiseId, next, rungsOnRecord, now);
+		work.savePolicyState(premiseId, next);
 	}
 
-	private Reconciliation.State reconcile(DeviceSnapshotted snapshot, PremisePolicy policy, Reconciliation.State state,
-			long balance) {
+	private Reconciliation.State reconcile(Workspace work, DeviceSnapshotted snapshot, PremisePolicy policy,
+			Reconciliation.State state, long balance) {
 		String premiseId = snapshot.premiseId();
 		Reconciliation.Outcome outcome = this.reconciliation.check(state, balance, snapshot.balancePaise(),
 				snapshot.observedAt().toInstant());
 		this.metrics.reconciled(Math.abs(outcome.driftPaise()), outcome.driftDetected());
 		if (outcome.driftDetected()) {
-			this.outbox
-				.append(new BalanceDriftDetected(UUID.randomUUID(), this.clock.instant(), premiseId, snapshot.eventId(),
-						balance, snapshot.balancePaise(), outcome.expectedMeterBalancePaise(), outcome.driftPaise(),
-						this.reconciliation.driftThresholdPaise(), policy.mode().name(), snapshot.observedAt()));
+			work.publish(
+					new BalanceDriftDetected(UUID.randomUUID(), this.clock.instant(), premiseId, snapshot.eventId(),
+							balance, snapshot.balancePaise(), outcome.expectedMeterBalancePaise(), outcome.driftPaise(),
+							this.reconciliation.driftThresholdPaise(), policy.mode().name(), snapshot.observedAt()));
 		}
 		outcome.setBalancePaise().ifPresent((target) -> {
 			UUID commandId = UUID
 				.nameUUIDFromBytes(("set-balance|" + snapshot.eventId()).getBytes(StandardCharsets.UTF_8));
-			requestCommand(premiseId, commandId, DeviceCommand.SET_BALANCE, target, "reconciliation", REQUESTED_BY);
+			requestCommand(work, premiseId, commandId, DeviceCommand.SET_BALANCE, target, "reconciliation",
+					REQUESTED_BY);
 			this.metrics.balanceSyncRequested();
 		});
 		return outcome.next();
@@ -175,6 +169,7 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	/**
 	 * Appends a command to the outbox.
+	 * @param work the transaction's workspace
 	 * @param premiseId the premise
 	 * @param commandId its id
 	 * @param command what to do
@@ -182,32 +177,11 @@ public class PolicyEnforcement implements LedgerObserver {
 	 * @param reason why
 	 * @param requestedBy who
 	 */
-	void requestCommand(String premiseId, UUID commandId, DeviceCommand command, Long balancePaise, String reason,
-			String requestedBy) {
+	void requestCommand(Workspace work, String premiseId, UUID commandId, DeviceCommand command, Long balancePaise,
+			String reason, String requestedBy) {
 		Instant now = this.clock.instant();
-		this.outbox.append(new DeviceCommandRequested(UUID.randomUUID(), now, premiseId, commandId, command,
-				balancePaise, reason, requestedBy, now.plus(this.properties.commandTtl())));
-	}
-
-	/**
-	 * Loads a premise's state for an operator action or a command outcome (the caller
-	 * holds the wallet lock).
-	 * @param premiseId the premise
-	 * @return its state
-	 */
-	StoredState load(String premiseId) {
-		return this.store.load(premiseId);
-	}
-
-	/**
-	 * Saves a premise's policy state, keeping its reconciliation state.
-	 * @param premiseId the premise
-	 * @param stored the state loaded before
-	 * @param policyState the new policy state
-	 */
-	void save(String premiseId, StoredState stored, PolicyState policyState) {
-		this.store.save(premiseId, new StoredState(policyState, stored.reconciliation()),
-				stored.policy().crossedRungs(), this.clock.instant());
+		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, premiseId, commandId, command, balancePaise,
+				reason, requestedBy, now.plus(this.properties.commandTtl())));
 	}
 
 }

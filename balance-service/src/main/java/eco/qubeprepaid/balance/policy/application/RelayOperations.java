@@ -1,9 +1,12 @@
 package eco.qubeprepaid.balance.policy.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import eco.qubeprepaid.balance.ledger.application.Workspace;
+import eco.qubeprepaid.balance.ledger.application.Workspaces;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
 import eco.qubeprepaid.balance.policy.domain.PolicyState;
@@ -29,15 +32,18 @@ public class RelayOperations {
 
 	private final LedgerStore ledger;
 
+	private final Workspaces workspaces;
+
 	private final CutoffPolicy cutoffs;
 
 	private final Clock clock;
 
-	public RelayOperations(PolicyEnforcement enforcement, PolicyStore store, LedgerStore ledger, CutoffPolicy cutoffs,
-			Clock clock) {
+	public RelayOperations(PolicyEnforcement enforcement, PolicyStore store, LedgerStore ledger, Workspaces workspaces,
+			CutoffPolicy cutoffs, Clock clock) {
 		this.enforcement = enforcement;
 		this.store = store;
 		this.ledger = ledger;
+		this.workspaces = workspaces;
 		this.cutoffs = cutoffs;
 		this.clock = clock;
 	}
@@ -52,16 +58,17 @@ public class RelayOperations {
 	 */
 	@Transactional
 	public UUID force(String premiseId, boolean relayOn, String operator, String reason) {
-		this.ledger.lockWallet(premiseId);
+		Workspace work = this.workspaces.open(List.of(premiseId));
 		UUID commandId = UUID.randomUUID();
-		StoredState stored = this.enforcement.load(premiseId);
+		StoredState stored = work.policyState(premiseId);
 		PolicyState next = this.cutoffs.onOperator(this.store.policyFor(premiseId), stored.policy(), relayOn, commandId,
-				this.ledger.walletBalancePaise(premiseId));
+				work.balance(premiseId));
 		this.store.audit(premiseId, relayOn, operator, reason, commandId, this.clock.instant());
-		this.enforcement.requestCommand(premiseId, commandId,
+		this.enforcement.requestCommand(work, premiseId, commandId,
 				relayOn ? DeviceCommand.RELAY_ON : DeviceCommand.RELAY_OFF, null, "operator: " + reason,
 				"operator:" + operator);
-		this.enforcement.save(premiseId, stored, next);
+		work.savePolicyState(premiseId, new StoredState(next, stored.reconciliation()));
+		this.workspaces.flush(work);
 		return commandId;
 	}
 
@@ -87,13 +94,15 @@ public class RelayOperations {
 			return false;
 		}
 		String premiseId = premise.get();
-		this.ledger.lockWallet(premiseId);
-		StoredState stored = this.enforcement.load(premiseId);
+		Workspace work = this.workspaces.open(List.of(premiseId));
+		StoredState stored = work.policyState(premiseId);
 		RelayCommand last = stored.policy().lastCommand();
 		if (last == null || !last.commandId().equals(commandId)) {
 			return false;
 		}
-		this.enforcement.save(premiseId, stored, stored.policy().withOutcome(status, relayOnReadBack));
+		work.savePolicyState(premiseId,
+				new StoredState(stored.policy().withOutcome(status, relayOnReadBack), stored.reconciliation()));
+		this.workspaces.flush(work);
 		return true;
 	}
 

@@ -49,7 +49,7 @@ public record PolicyState(Observation latest, Long lastTopUpPaise, Set<String> c
 				this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.lastCommand, this.confirmedRelayOn);
 	}
 
-	PolicyState withCrossedRungs(Set<String> rungs) {
+	public PolicyState withCrossedRungs(Set<String> rungs) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, rungs, this.phase, this.episode, this.attempt,
 				this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.lastCommand, this.confirmedRelayOn);
 	}

@@ -3,11 +3,16 @@ package eco.qubeprepaid.balance.policy.persistence;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,9 +34,10 @@ import eco.qubeprepaid.balance.policy.domain.RelayPhase;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.reference.ReferenceCache;
 import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Row2;
 import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
@@ -186,97 +192,113 @@ public class PolicyStore {
 	}
 
 	/**
-	 * Loads a premise's state (the caller holds its wallet lock).
+	 * Loads a premise's state.
 	 * @param premiseId the premise
 	 * @return the policy state and the reconciliation state
 	 */
 	public StoredState load(String premiseId) {
-		// One round trip: the state row (if any) beside the array of its crossed rungs.
+		return load(List.of(premiseId)).get(premiseId);
+	}
+
+	/**
+	 * Loads premises' states in one round trip (the caller holds their wallet locks).
+	 * @param premiseIds the premises
+	 * @return the state of every one of them, the initial state for a premise without a
+	 * row
+	 */
+	public Map<String, StoredState> load(Collection<String> premiseIds) {
 		Field<String[]> crossedRungs = DSL
 			.field(DSL.select(DSL.arrayAgg(LOW_BALANCE_NOTICE.RUNG))
 				.from(LOW_BALANCE_NOTICE)
-				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId)))
+				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(POLICY_STATE.PREMISE_ID)))
 			.as("crossed_rungs");
-		Record row = this.dsl.select(crossedRungs)
+		Map<String, StoredState> states = new HashMap<>();
+		this.dsl.select(crossedRungs)
 			.select(POLICY_STATE.fields())
-			.from(DSL.selectOne().asTable("one"))
-			.leftJoin(POLICY_STATE)
-			.on(POLICY_STATE.PREMISE_ID.eq(premiseId))
-			.fetchSingle();
-		if (row.get(POLICY_STATE.PREMISE_ID) == null) {
-			// Notice rows are only written with the state row, so a premise without state
-			// has none.
-			return new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL);
-		}
-		String[] rungs = row.get(crossedRungs);
-		Set<String> crossed = (rungs != null) ? new HashSet<>(Arrays.asList(rungs)) : new HashSet<>();
-		PolicyStateRecord state = row.into(POLICY_STATE);
-		return new StoredState(state(state, crossed),
-				new Reconciliation.State(DbTime.instant(state.getLastSyncAt()), state.getDriftOpen()));
+			.from(POLICY_STATE)
+			.where(POLICY_STATE.PREMISE_ID.in(premiseIds))
+			.forEach((row) -> {
+				String[] rungs = row.get(crossedRungs);
+				Set<String> crossed = (rungs != null) ? new HashSet<>(Arrays.asList(rungs)) : new HashSet<>();
+				PolicyStateRecord state = row.into(POLICY_STATE);
+				states.put(state.getPremiseId(), new StoredState(state(state, crossed),
+						new Reconciliation.State(DbTime.instant(state.getLastSyncAt()), state.getDriftOpen())));
+			});
+		// Notice rows are only written with the state row, so a premise without state has
+		// none.
+		premiseIds.forEach((premiseId) -> states.putIfAbsent(premiseId,
+				new StoredState(PolicyState.INITIAL, Reconciliation.State.INITIAL)));
+		return states;
 	}
 
 	/**
-	 * Saves a premise's state.
-	 * @param premiseId the premise
-	 * @param stored the new state
-	 * @param rungsOnRecord the rungs with a notice row now (those loaded under the wallet
-	 * lock and those recorded since)
+	 * Saves premises' states, one statement for all.
+	 * @param states the new states by premise
 	 * @param at when
 	 */
-	public void save(String premiseId, StoredState stored, Set<String> rungsOnRecord, Instant at) {
-		PolicyState s = stored.policy();
-		Observation latest = s.latest();
-		RelayCommand command = s.lastCommand();
-		PolicyStateRecord row = this.dsl.newRecord(POLICY_STATE);
-		row.setPremiseId(premiseId);
-		row.setObservedAt((latest != null) ? DbTime.utc(latest.observedAt()) : null);
-		row.setOnline((latest != null) ? latest.online() : null);
-		row.setRelayOn((latest != null) ? latest.relayOn() : null);
-		row.setMeterBalancePaise((latest != null) ? latest.meterBalancePaise() : null);
-		row.setLastTopUpPaise(s.lastTopUpPaise());
-		row.setPhase(s.phase().name());
-		row.setEpisode(s.episode());
-		row.setAttempt(s.attempt());
-		row.setNegativeSince(DbTime.utc(s.negativeSince()));
-		row.setScheduledCutoffAt(DbTime.utc(s.scheduledCutoffAt()));
-		row.setOperatorHold(s.operatorHold());
-		row.setCommandId((command != null) ? command.commandId() : null);
-		row.setCommandRelayOn((command != null) ? command.relayOn() : null);
-		row.setCommandStatus((command != null) ? command.status().name() : null);
-		row.setConfirmedRelayOn(s.confirmedRelayOn());
-		row.setLastSyncAt(DbTime.utc(stored.reconciliation().lastSyncAt()));
-		row.setDriftOpen(stored.reconciliation().driftOpen());
-		row.setUpdatedAt(DbTime.utc(at));
-		this.dsl.insertInto(POLICY_STATE).set(row).onConflict(POLICY_STATE.PREMISE_ID).doUpdate().set(row).execute();
-		// Rungs the balance climbed back above are re-armed by deleting their rows; while
-		// every rung on record is still crossed (most movements) there is nothing to
-		// delete.
-		if (!s.crossedRungs().containsAll(rungsOnRecord)) {
+	public void save(Map<String, StoredState> states, Instant at) {
+		if (states.isEmpty()) {
+			return;
+		}
+		List<Field<?>> fields = List.of(POLICY_STATE.PREMISE_ID, POLICY_STATE.OBSERVED_AT, POLICY_STATE.ONLINE,
+				POLICY_STATE.RELAY_ON, POLICY_STATE.METER_BALANCE_PAISE, POLICY_STATE.LAST_TOP_UP_PAISE,
+				POLICY_STATE.PHASE, POLICY_STATE.EPISODE, POLICY_STATE.ATTEMPT, POLICY_STATE.NEGATIVE_SINCE,
+				POLICY_STATE.SCHEDULED_CUTOFF_AT, POLICY_STATE.OPERATOR_HOLD, POLICY_STATE.COMMAND_ID,
+				POLICY_STATE.COMMAND_RELAY_ON, POLICY_STATE.COMMAND_STATUS, POLICY_STATE.CONFIRMED_RELAY_ON,
+				POLICY_STATE.LAST_SYNC_AT, POLICY_STATE.DRIFT_OPEN, POLICY_STATE.UPDATED_AT);
+		Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+		fields.stream().skip(1).forEach((field) -> updates.put(field, DSL.excluded(field)));
+		BatchBindStep batch = this.dsl.batch(this.dsl.insertInto(POLICY_STATE, fields)
+			.values(fields.stream().map((field) -> DSL.val(null, field)).toList())
+			.onConflict(POLICY_STATE.PREMISE_ID)
+			.doUpdate()
+			.set(updates));
+		states.forEach((premiseId, stored) -> {
+			PolicyState s = stored.policy();
+			Observation latest = s.latest();
+			RelayCommand command = s.lastCommand();
+			batch.bind(premiseId, (latest != null) ? DbTime.utc(latest.observedAt()) : null,
+					(latest != null) ? latest.online() : null, (latest != null) ? latest.relayOn() : null,
+					(latest != null) ? latest.meterBalancePaise() : null, s.lastTopUpPaise(), s.phase().name(),
+					s.episode(), s.attempt(), DbTime.utc(s.negativeSince()), DbTime.utc(s.scheduledCutoffAt()),
+					s.operatorHold(), (command != null) ? command.commandId() : null,
+					(command != null) ? command.relayOn() : null, (command != null) ? command.status().name() : null,
+					s.confirmedRelayOn(), DbTime.utc(stored.reconciliation().lastSyncAt()),
+					stored.reconciliation().driftOpen(), DbTime.utc(at));
+		});
+		batch.execute();
+	}
+
+	/**
+	 * Brings the low-balance notice rows up to date: removes re-armed rungs and writes
+	 * the rungs crossed since (a rung re-armed and crossed again replaces its row). The
+	 * primary key of a notice row is the database's guard of one notice per crossing.
+	 * @param removed the rungs re-armed, by premise
+	 * @param crossed the rungs crossed
+	 */
+	public void writeNotices(Map<String, Set<String>> removed, Collection<Notice> crossed) {
+		List<Row2<String, String>> keys = new ArrayList<>();
+		removed.forEach((premiseId, rungs) -> rungs.forEach((rung) -> keys.add(DSL.row(premiseId, rung))));
+		if (!keys.isEmpty()) {
 			this.dsl.deleteFrom(LOW_BALANCE_NOTICE)
-				.where(LOW_BALANCE_NOTICE.PREMISE_ID.eq(premiseId))
-				.and(s.crossedRungs().isEmpty() ? DSL.trueCondition() : LOW_BALANCE_NOTICE.RUNG.notIn(s.crossedRungs()))
+				.where(DSL.row(LOW_BALANCE_NOTICE.PREMISE_ID, LOW_BALANCE_NOTICE.RUNG).in(keys))
 				.execute();
 		}
-	}
-
-	/**
-	 * Records a rung crossing; the primary key refuses a second one until it is re-armed.
-	 * @param premiseId the premise
-	 * @param rung the rung's label
-	 * @param thresholdPaise its value
-	 * @param balancePaise the balance that crossed it
-	 * @param at when
-	 * @return whether it was recorded now (and so must be notified)
-	 */
-	public boolean recordCrossing(String premiseId, String rung, long thresholdPaise, long balancePaise, Instant at) {
-		return this.dsl.insertInto(LOW_BALANCE_NOTICE)
-			.set(LOW_BALANCE_NOTICE.PREMISE_ID, premiseId)
-			.set(LOW_BALANCE_NOTICE.RUNG, rung)
-			.set(LOW_BALANCE_NOTICE.THRESHOLD_PAISE, thresholdPaise)
-			.set(LOW_BALANCE_NOTICE.BALANCE_PAISE, balancePaise)
-			.set(LOW_BALANCE_NOTICE.CROSSED_AT, DbTime.utc(at))
-			.onConflictDoNothing()
-			.execute() == 1;
+		if (crossed.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl
+			.insertInto(LOW_BALANCE_NOTICE, LOW_BALANCE_NOTICE.PREMISE_ID, LOW_BALANCE_NOTICE.RUNG,
+					LOW_BALANCE_NOTICE.THRESHOLD_PAISE, LOW_BALANCE_NOTICE.BALANCE_PAISE, LOW_BALANCE_NOTICE.CROSSED_AT)
+			.values((String) null, null, null, null, null)
+			.onConflict(LOW_BALANCE_NOTICE.PREMISE_ID, LOW_BALANCE_NOTICE.RUNG)
+			.doUpdate()
+			.set(LOW_BALANCE_NOTICE.THRESHOLD_PAISE, DSL.excluded(LOW_BALANCE_NOTICE.THRESHOLD_PAISE))
+			.set(LOW_BALANCE_NOTICE.BALANCE_PAISE, DSL.excluded(LOW_BALANCE_NOTICE.BALANCE_PAISE))
+			.set(LOW_BALANCE_NOTICE.CROSSED_AT, DSL.excluded(LOW_BALANCE_NOTICE.CROSSED_AT)));
+		crossed.forEach((notice) -> batch.bind(notice.premiseId(), notice.rung(), notice.thresholdPaise(),
+				notice.balancePaise(), DbTime.utc(notice.crossedAt())));
+		batch.execute();
 	}
 
 	/**
@@ -383,6 +405,18 @@ public class PolicyStore {
 	 * @param reconciliation the reconciliation's state
 	 */
 	public record StoredState(PolicyState policy, Reconciliation.State reconciliation) {
+	}
+
+	/**
+	 * A low-balance rung crossed.
+	 *
+	 * @param premiseId the premise
+	 * @param rung the rung's label
+	 * @param thresholdPaise its value
+	 * @param balancePaise the balance that crossed it
+	 * @param crossedAt when
+	 */
+	public record Notice(String premiseId, String rung, long thresholdPaise, long balancePaise, Instant crossedAt) {
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package eco.qubeprepaid.balance.pricing.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import eco.qubeprepaid.balance.ledger.persistence.DbTime;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
@@ -11,6 +16,8 @@ import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
 import eco.qubeprepaid.balance.reference.ReferenceCache;
 import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
+import eco.qubeprepaid.events.TariffKind;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -92,45 +99,63 @@ public class TariffStore {
 	}
 
 	/**
-	 * Reads a segment's totals (the caller holds the premise's wallet lock).
-	 * @param premiseId the premise
-	 * @param tariff the segment's tariff
-	 * @return the totals, empty for a new segment
+	 * Reads segments' totals in one round trip (the caller holds the premises' wallet
+	 * locks).
+	 * @param keys the segments
+	 * @return the totals of those that exist
 	 */
-	public SegmentTotals segment(String premiseId, PricedTariff tariff) {
-		return this.dsl.select(TARIFF_SEGMENT.ENERGY_MWH, TARIFF_SEGMENT.CHARGED_PAISE)
-			.from(TARIFF_SEGMENT)
-			.where(segmentKey(premiseId, tariff))
-			.fetchOptional((row) -> new SegmentTotals(row.value1(), row.value2()))
-			.orElse(SegmentTotals.EMPTY);
+	public Map<SegmentKey, SegmentTotals> segments(Collection<SegmentKey> keys) {
+		Map<SegmentKey, SegmentTotals> totals = new HashMap<>();
+		if (keys.isEmpty()) {
+			return totals;
+		}
+		// Read by premise (an index range each) and picked here: a row-value IN list of
+		// hundreds of keys costs PostgreSQL far more to plan than the few extra rows.
+		Set<SegmentKey> wanted = new HashSet<>(keys);
+		this.dsl.selectFrom(TARIFF_SEGMENT)
+			.where(TARIFF_SEGMENT.PREMISE_ID.in(keys.stream().map(SegmentKey::premiseId).distinct().toList()))
+			.forEach((row) -> {
+				SegmentKey key = new SegmentKey(row.getPremiseId(), new PricedTariff(
+						TariffKind.valueOf(row.getTariffKind()), row.getRatePaisePerKwh(), row.getTariffVersionId(),
+						(row.getTariffVersionId() == 0) ? PricedTariff.Source.METER : PricedTariff.Source.CONFIGURED));
+				if (wanted.contains(key)) {
+					totals.put(key, new SegmentTotals(row.getEnergyMwh(), row.getChargedPaise()));
+				}
+			});
+		return totals;
 	}
 
 	/**
-	 * Stores a segment's new totals.
-	 * @param premiseId the premise
-	 * @param tariff the segment's tariff
-	 * @param totals the totals
+	 * Stores segments' new totals, one statement for all.
+	 * @param totals the totals by segment
 	 */
-	public void saveSegment(String premiseId, PricedTariff tariff, SegmentTotals totals) {
-		this.dsl.insertInto(TARIFF_SEGMENT)
-			.set(TARIFF_SEGMENT.PREMISE_ID, premiseId)
-			.set(TARIFF_SEGMENT.TARIFF_KIND, tariff.kind().name())
-			.set(TARIFF_SEGMENT.RATE_PAISE_PER_KWH, tariff.ratePaisePerKwh())
-			.set(TARIFF_SEGMENT.TARIFF_VERSION_ID, tariff.versionId())
-			.set(TARIFF_SEGMENT.ENERGY_MWH, totals.energyMwh())
-			.set(TARIFF_SEGMENT.CHARGED_PAISE, totals.chargedPaise())
+	public void saveSegments(Map<SegmentKey, SegmentTotals> totals) {
+		if (totals.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl
+			.insertInto(TARIFF_SEGMENT, TARIFF_SEGMENT.PREMISE_ID, TARIFF_SEGMENT.TARIFF_KIND,
+					TARIFF_SEGMENT.RATE_PAISE_PER_KWH, TARIFF_SEGMENT.TARIFF_VERSION_ID, TARIFF_SEGMENT.ENERGY_MWH,
+					TARIFF_SEGMENT.CHARGED_PAISE)
+			.values((String) null, null, null, null, null, null)
 			.onConflict(TARIFF_SEGMENT.PREMISE_ID, TARIFF_SEGMENT.TARIFF_KIND, TARIFF_SEGMENT.RATE_PAISE_PER_KWH,
 					TARIFF_SEGMENT.TARIFF_VERSION_ID)
 			.doUpdate()
-			.set(TARIFF_SEGMENT.ENERGY_MWH, totals.energyMwh())
-			.set(TARIFF_SEGMENT.CHARGED_PAISE, totals.chargedPaise())
-			.execute();
+			.set(TARIFF_SEGMENT.ENERGY_MWH, DSL.excluded(TARIFF_SEGMENT.ENERGY_MWH))
+			.set(TARIFF_SEGMENT.CHARGED_PAISE, DSL.excluded(TARIFF_SEGMENT.CHARGED_PAISE)));
+		totals.forEach((key, segment) -> batch.bind(key.premiseId(), key.tariff().kind().name(),
+				key.tariff().ratePaisePerKwh(), key.tariff().versionId(), segment.energyMwh(), segment.chargedPaise()));
+		batch.execute();
 	}
 
-	private static org.jooq.Condition segmentKey(String premiseId, PricedTariff tariff) {
-		return DSL.and(TARIFF_SEGMENT.PREMISE_ID.eq(premiseId), TARIFF_SEGMENT.TARIFF_KIND.eq(tariff.kind().name()),
-				TARIFF_SEGMENT.RATE_PAISE_PER_KWH.eq(tariff.ratePaisePerKwh()),
-				TARIFF_SEGMENT.TARIFF_VERSION_ID.eq(tariff.versionId()));
+	/**
+	 * A premise's tariff segment: the energy priced at one rate of one version, whose
+	 * running totals carry the sub-paisa remainder.
+	 *
+	 * @param premiseId the premise
+	 * @param tariff the rate
+	 */
+	public record SegmentKey(String premiseId, PricedTariff tariff) {
 	}
 
 }

@@ -202,4 +202,41 @@ class LedgerMessagingIT extends BalanceIntegrationTest {
 		}
 	}
 
+	@Test
+	void appliesTheRecordsAroundAPoisonSnapshotInABatchAndDeadLettersItWithTheDatabaseReason() {
+		String premise = newPremise();
+		String poisoned = newPremise();
+		String malformed = newPremise();
+		try (TopicReader dlt = new TopicReader(Topics.DEVICE_SNAPSHOTS + ".dlt")) {
+			publish(Topics.DEVICE_SNAPSHOTS, snapshot(premise, DEVICE, 1, "10.000", T0, TariffKind.EB));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.jdbc
+					.queryForObject("SELECT count(*) FROM meter_state WHERE premise_id = ?", Long.class, premise))
+					.isEqualTo(1));
+			// Sent back to back, so that they mostly arrive in one poll: the NUL in the
+			// device id passes decoding but PostgreSQL refuses it, failing the batch.
+			publish(Topics.DEVICE_SNAPSHOTS,
+					snapshot(premise, DEVICE, 1, "11.000", T0.plusSeconds(300), TariffKind.EB));
+			publish(Topics.DEVICE_SNAPSHOTS, snapshot(poisoned, "QUBE-\u0000-BAD", 1, "5.000", T0, TariffKind.EB));
+			publishRaw(Topics.DEVICE_SNAPSHOTS, malformed, "{}".getBytes(StandardCharsets.UTF_8),
+					Map.of(Headers.EVENT_TYPE, "device-snapshotted", Headers.EVENT_VERSION, "1"));
+			publish(Topics.DEVICE_SNAPSHOTS,
+					snapshot(premise, DEVICE, 1, "12.500", T0.plusSeconds(600), TariffKind.EB));
+
+			// 2.5 kWh at 500 paise/kWh: both snapshots around the bad records are billed.
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(-1_250));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(dlt.recordsWithKey(poisoned)).singleElement()
+					.satisfies((r) -> assertThat(header(r, MessagingConfiguration.REASON_HEADER)).contains("0x00"));
+				assertThat(dlt.recordsWithKey(malformed)).singleElement()
+					.satisfies((r) -> assertThat(header(r, MessagingConfiguration.REASON_HEADER))
+						.startsWith("invalid 'device-snapshotted' payload"));
+			});
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM account WHERE premise_id = ?", Long.class, poisoned))
+			.as("nothing of the poisoned snapshot is half-applied")
+			.isZero();
+	}
+
 }
