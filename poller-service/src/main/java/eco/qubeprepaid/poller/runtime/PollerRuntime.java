@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
 import eco.qubeprepaid.poller.command.persistence.JooqCommandStore;
-import eco.qubeprepaid.poller.outbox.messaging.OutboxRelay;
-import eco.qubeprepaid.poller.outbox.persistence.OutboxStore;
 import eco.qubeprepaid.poller.polling.application.GapFillService;
 import eco.qubeprepaid.poller.polling.application.PollingService;
 import eco.qubeprepaid.poller.qube.PollerProperties;
@@ -41,10 +39,11 @@ import org.springframework.stereotype.Component;
  * Runs the poller's work on its own threads, per API key: a start-up sequence (discovery,
  * then a gap fill of every premise left stale by the poller's downtime, each premise
  * released to live polling when its gap is filled), poll workers fed by the
- * {@link PollScheduler}, a command executor, periodic discovery, and one outbox relay.
- * Everything it holds in memory is rebuilt from the database at {@link #start()}, so a
- * stop and start (or a process restart) loses nothing: pending commands, epochs and last
- * readings live in PostgreSQL.
+ * {@link PollScheduler}, a command executor and periodic discovery. The outbox relay is a
+ * lifecycle of its own ({@code OutboxConfiguration}), so events already committed are
+ * published even while this runtime is stopped. Everything it holds in memory is rebuilt
+ * from the database at {@link #start()}, so a stop and start (or a process restart) loses
+ * nothing: pending commands, epochs and last readings live in PostgreSQL.
  */
 @Component
 public class PollerRuntime implements SmartLifecycle {
@@ -68,10 +67,6 @@ public class PollerRuntime implements SmartLifecycle {
 
 	private final JooqCommandStore commandStore;
 
-	private final OutboxRelay relay;
-
-	private final OutboxStore outbox;
-
 	private final PollerProperties properties;
 
 	private final Clock clock;
@@ -86,7 +81,7 @@ public class PollerRuntime implements SmartLifecycle {
 
 	public PollerRuntime(QubeClients clients, PremiseRegistry registry, DiscoveryService discovery,
 			PollingService polling, GapFillService gapFill, CommandExecutor commands, JooqCommandStore commandStore,
-			OutboxRelay relay, OutboxStore outbox, PollerProperties properties, Clock clock, MeterRegistry meters) {
+			PollerProperties properties, Clock clock, MeterRegistry meters) {
 		this.clients = clients;
 		this.registry = registry;
 		this.discovery = discovery;
@@ -94,8 +89,6 @@ public class PollerRuntime implements SmartLifecycle {
 		this.gapFill = gapFill;
 		this.commands = commands;
 		this.commandStore = commandStore;
-		this.relay = relay;
-		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 		for (String key : clients.keyNames()) {
@@ -110,9 +103,6 @@ public class PollerRuntime implements SmartLifecycle {
 		}
 		Gauge.builder("poller.commands.pending", commandStore, JooqCommandStore::pendingCount)
 			.description("Device commands waiting to be applied: the command queue depth")
-			.register(meters);
-		Gauge.builder("poller.outbox.backlog", outbox, OutboxStore::backlog)
-			.description("Outbox events not yet published")
 			.register(meters);
 		commands.onStaleDevice(this::requestRediscovery);
 	}
@@ -137,7 +127,6 @@ public class PollerRuntime implements SmartLifecycle {
 			}
 			spawn("poller-commands-" + key, () -> commandLoop(key, orphanKey));
 		}
-		spawn("poller-outbox-relay", this::relayLoop);
 		log.info("Poller runtime started for keys {}", this.clients.keyNames());
 	}
 
@@ -341,26 +330,6 @@ public class PollerRuntime implements SmartLifecycle {
 					return;
 				}
 				log.warn("Command round of key {} failed: {}", key, ex.getMessage());
-				if (!pause(this.properties.idleDelay())) {
-					return;
-				}
-			}
-		}
-	}
-
-	private void relayLoop() {
-		while (this.running) {
-			try {
-				if (this.relay.publishBatch(this.properties.outboxBatch()) == 0
-						&& !pause(this.properties.idleDelay())) {
-					return;
-				}
-			}
-			catch (RuntimeException ex) {
-				if (!this.running) {
-					return;
-				}
-				log.warn("Outbox relay round failed: {}", ex.getMessage());
 				if (!pause(this.properties.idleDelay())) {
 					return;
 				}

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.ledger.persistence.OutboxStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
@@ -15,6 +14,7 @@ import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.persistence.TariffStore;
 import eco.qubeprepaid.balance.pricing.persistence.TariffStore.SegmentKey;
+import eco.qubeprepaid.service.outbox.Outbox;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,12 +35,12 @@ public class Workspaces {
 
 	private final PolicyStore policies;
 
-	private final OutboxStore outbox;
+	private final Outbox outbox;
 
 	private final Clock clock;
 
 	public Workspaces(LedgerStore ledger, MeteringStore meters, TariffStore tariffs, PolicyStore policies,
-			OutboxStore outbox, Clock clock) {
+			Outbox outbox, Clock clock) {
 		this.ledger = ledger;
 		this.meters = meters;
 		this.tariffs = tariffs;

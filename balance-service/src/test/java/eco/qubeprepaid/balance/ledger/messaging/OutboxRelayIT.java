@@ -10,6 +10,7 @@ import eco.qubeprepaid.balance.ledger.application.TopUpCrediting;
 import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.events.TopUpCaptured;
+import eco.qubeprepaid.service.outbox.OutboxRelay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox keeps what was committed when the process cannot send: events committed
- * while the relay is down are published once it is back, and rows whose publication was
- * not recorded are sent again under the same event id.
+ * balance-service's outbox, wired to the shared relay, keeps what was committed when the
+ * process cannot send: events committed while the relay is down are published once it is
+ * back, and rows whose publication was not recorded are sent again under the same event
+ * id.
  */
 class OutboxRelayIT extends BalanceIntegrationTest {
 

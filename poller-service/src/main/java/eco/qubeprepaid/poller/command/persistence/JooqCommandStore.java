@@ -10,7 +10,7 @@ import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.poller.command.domain.PendingCommand;
-import eco.qubeprepaid.poller.outbox.persistence.OutboxStore;
+import eco.qubeprepaid.service.outbox.Outbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -94,11 +94,11 @@ public class JooqCommandStore {
 
 	private final DSLContext dsl;
 
-	private final OutboxStore outbox;
+	private final Outbox outbox;
 
 	private final TransactionTemplate transactions;
 
-	public JooqCommandStore(DSLContext dsl, OutboxStore outbox, TransactionTemplate transactions) {
+	public JooqCommandStore(DSLContext dsl, Outbox outbox, TransactionTemplate transactions) {
 		this.dsl = dsl;
 		this.outbox = outbox;
 		this.transactions = transactions;
@@ -223,7 +223,7 @@ public class JooqCommandStore {
 				.and(STATUS.eq(PENDING))
 				.execute();
 			if (updated == 1) {
-				this.outbox.append(outcome, now);
+				this.outbox.append(outcome);
 			}
 			return updated == 1;
 		});

@@ -2,7 +2,7 @@ package eco.qubeprepaid.poller.polling.messaging;
 
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.EventCodec;
-import eco.qubeprepaid.poller.outbox.messaging.KafkaEvents;
+import eco.qubeprepaid.poller.messaging.KafkaEvents;
 import eco.qubeprepaid.poller.polling.application.SnapshotPublisher;
 
 import org.springframework.stereotype.Component;

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import eco.qubeprepaid.events.DeviceIdentityMissing;
-import eco.qubeprepaid.poller.outbox.persistence.OutboxStore;
 import eco.qubeprepaid.poller.qube.QubeClients;
 import eco.qubeprepaid.poller.qube.QubeEgressProperties;
 import eco.qubeprepaid.poller.registry.domain.EpochReason;
@@ -24,6 +23,7 @@ import eco.qubeprepaid.poller.registry.domain.UnidentifiedDevice;
 import eco.qubeprepaid.qube.client.budget.Priority;
 import eco.qubeprepaid.qube.client.model.DeviceSummary;
 import eco.qubeprepaid.qube.client.model.Space;
+import eco.qubeprepaid.service.outbox.Outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ public class DiscoveryService {
 
 	private final PremiseRegistry registry;
 
-	private final OutboxStore outbox;
+	private final Outbox outbox;
 
 	private final TransactionTemplate transactions;
 
@@ -61,7 +61,7 @@ public class DiscoveryService {
 
 	private final AtomicInteger unidentifiedCount = new AtomicInteger();
 
-	public DiscoveryService(QubeClients clients, PremiseRegistry registry, OutboxStore outbox,
+	public DiscoveryService(QubeClients clients, PremiseRegistry registry, Outbox outbox,
 			TransactionTemplate transactions, Clock clock, QubeEgressProperties properties, MeterRegistry meters) {
 		this.clients = clients;
 		this.registry = registry;
@@ -130,13 +130,15 @@ public class DiscoveryService {
 			Set<String> known = new HashSet<>();
 			this.registry.unidentified().forEach((device) -> known.add(device.deviceId()));
 			this.registry.replaceUnidentified(keyName, unidentified.values());
+			List<DeviceIdentityMissing> missing = new ArrayList<>();
 			for (UnidentifiedDevice device : unidentified.values()) {
 				if (!known.contains(device.deviceId())) {
-					this.outbox.append(new DeviceIdentityMissing(UUID.randomUUID(), now,
+					missing.add(new DeviceIdentityMissing(UUID.randomUUID(), now,
 							DeviceIdentityMissing.KEY_PREFIX + device.deviceId(), keyName, device.deviceId(),
-							device.spaceId(), device.name(), this.identityUdfName), now);
+							device.spaceId(), device.name(), this.identityUdfName));
 				}
 			}
+			this.outbox.append(missing);
 		});
 		this.unidentifiedCount.set(this.registry.unidentified().size());
 	}

@@ -1,25 +1,29 @@
-package eco.qubeprepaid.poller.outbox.messaging;
+package eco.qubeprepaid.poller.messaging;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
+import eco.qubeprepaid.service.messaging.EventRecords;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import eco.qubeprepaid.events.Headers;
-
 /**
  * Sends one event record to Kafka and waits for the broker's acknowledgement (the
  * producer is idempotent with {@code acks=all}), with the id, type token and version in
- * headers.
+ * headers. Used for what the poller publishes directly, without the outbox.
  */
 @Component
 public class KafkaEvents {
+
+	/**
+	 * How long the poller waits for the broker to acknowledge a send, here and in its
+	 * outbox relay.
+	 */
+	public static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaTemplate<String, byte[]> template;
 
@@ -38,12 +42,9 @@ public class KafkaEvents {
 	 * @throws IllegalStateException if the broker did not acknowledge in time
 	 */
 	public void send(String topic, String key, UUID eventId, String type, int version, byte[] payload) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-		record.headers().add(Headers.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-		record.headers().add(Headers.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(Headers.EVENT_VERSION, Integer.toString(version).getBytes(StandardCharsets.UTF_8));
 		try {
-			this.template.send(record).get(30, TimeUnit.SECONDS);
+			this.template.send(EventRecords.of(topic, key, eventId, type, version, payload))
+				.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
