@@ -63,6 +63,19 @@ public class LedgerMetrics {
 	}
 
 	/**
+	 * Counts an operator's resolution of a quarantined reading once its transaction
+	 * commits.
+	 * @param action {@code dismiss} or {@code rebaseline}
+	 */
+	public void quarantineResolved(String action) {
+		afterCommit(() -> Counter.builder("ledger.quarantine.resolved")
+			.description("Quarantined readings resolved by operators, by action")
+			.tag("action", action)
+			.register(this.registry)
+			.increment());
+	}
+
+	/**
 	 * Counts a record sent to a dead-letter topic.
 	 * @param topic the source topic
 	 * @param reason {@code malformed} (never retried) or {@code exhausted} (retries used

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import eco.qubeprepaid.balance.jooq.tables.records.QuarantinedReadingRecord;
 import eco.qubeprepaid.balance.ledger.persistence.DbTime;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
@@ -28,7 +30,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.QUARANTINED_READING;
 
 /**
  * Metering's tables through jOOQ: each premise's baseline, the billed intervals and the
- * quarantined readings.
+ * quarantined readings with their resolutions.
  */
 @Repository
 public class MeteringStore {
@@ -133,7 +135,7 @@ public class MeteringStore {
 			MeterReading reading = q.reading();
 			batch.bind(reading.snapshotId(), q.premiseId(), reading.deviceId(), reading.epoch(), reading.energyKwh(),
 					q.baseline().energyKwh(), DbTime.utc(q.baseline().observedAt()), DbTime.utc(reading.observedAt()),
-					q.reason().code(), q.detail(), "OPEN", DbTime.utc(q.detectedAt()));
+					q.reason().code(), q.detail(), QuarantineStatus.OPEN.name(), DbTime.utc(q.detectedAt()));
 		}
 		batch.execute();
 	}
@@ -144,13 +146,72 @@ public class MeteringStore {
 	 */
 	public List<QuarantinedReading> openQuarantine(int limit) {
 		return this.dsl.selectFrom(QUARANTINED_READING)
-			.where(QUARANTINED_READING.STATUS.eq("OPEN"))
+			.where(QUARANTINED_READING.STATUS.eq(QuarantineStatus.OPEN.name()))
 			.orderBy(QUARANTINED_READING.QUARANTINE_ID.desc())
 			.limit(limit)
-			.fetch((row) -> new QuarantinedReading(row.getQuarantineId(), row.getSnapshotEventId(), row.getPremiseId(),
-					row.getDeviceId(), row.getEpoch(), row.getEnergyKwh(), row.getBaselineEnergyKwh(),
-					DbTime.instant(row.getBaselineObservedAt()), DbTime.instant(row.getObservedAt()), row.getReason(),
-					row.getDetail(), DbTime.instant(row.getDetectedAt())));
+			.fetch(MeteringStore::quarantinedReading);
+	}
+
+	/**
+	 * @param id a quarantined reading's id
+	 * @return the row, open or resolved
+	 */
+	public Optional<QuarantinedReading> quarantined(long id) {
+		return this.dsl.selectFrom(QUARANTINED_READING)
+			.where(QUARANTINED_READING.QUARANTINE_ID.eq(id))
+			.fetchOptional(MeteringStore::quarantinedReading);
+	}
+
+	/**
+	 * Resolves a quarantined reading if it is still open. The status condition is in the
+	 * statement, so of two transactions resolving the same row only one changes it.
+	 * @param id the row's id
+	 * @param resolution the operator's decision
+	 * @param operator who decided
+	 * @param note why, or {@code null}
+	 * @param at when
+	 * @return whether the row was open and is resolved now
+	 */
+	public boolean resolve(long id, Resolution resolution, String operator, String note, Instant at) {
+		return this.dsl.update(QUARANTINED_READING)
+			.set(QUARANTINED_READING.STATUS, QuarantineStatus.RESOLVED.name())
+			.set(QUARANTINED_READING.RESOLUTION, resolution.name())
+			.set(QUARANTINED_READING.RESOLVED_BY, operator)
+			.set(QUARANTINED_READING.RESOLVED_AT, DbTime.utc(at))
+			.set(QUARANTINED_READING.NOTE, note)
+			.where(QUARANTINED_READING.QUARANTINE_ID.eq(id))
+			.and(QUARANTINED_READING.STATUS.eq(QuarantineStatus.OPEN.name()))
+			.execute() == 1;
+	}
+
+	/**
+	 * Makes a quarantined reading the premise's baseline (device, epoch, register and
+	 * time), keeping the supply and meter rates in force and the last day charged the
+	 * fixed charge, provided the reading is newer than the current baseline.
+	 * @param reading the reading
+	 * @param now the time of the change
+	 * @return whether the baseline moved ({@code false} if the premise has no baseline or
+	 * a baseline at or after the reading)
+	 */
+	public boolean rebaseline(QuarantinedReading reading, Instant now) {
+		return this.dsl.update(METER_STATE)
+			.set(METER_STATE.DEVICE_ID, reading.deviceId())
+			.set(METER_STATE.EPOCH, reading.epoch())
+			.set(METER_STATE.BASELINE_ENERGY_KWH, reading.energyKwh())
+			.set(METER_STATE.BASELINE_OBSERVED_AT, DbTime.utc(reading.observedAt()))
+			.set(METER_STATE.UPDATED_AT, DbTime.utc(now))
+			.where(METER_STATE.PREMISE_ID.eq(reading.premiseId()))
+			.and(METER_STATE.BASELINE_OBSERVED_AT.lt(DbTime.utc(reading.observedAt())))
+			.execute() == 1;
+	}
+
+	private static QuarantinedReading quarantinedReading(QuarantinedReadingRecord row) {
+		return new QuarantinedReading(row.getQuarantineId(), row.getSnapshotEventId(), row.getPremiseId(),
+				row.getDeviceId(), row.getEpoch(), row.getEnergyKwh(), row.getBaselineEnergyKwh(),
+				DbTime.instant(row.getBaselineObservedAt()), DbTime.instant(row.getObservedAt()), row.getReason(),
+				row.getDetail(), DbTime.instant(row.getDetectedAt()), QuarantineStatus.valueOf(row.getStatus()),
+				(row.getResolution() != null) ? Resolution.valueOf(row.getResolution()) : null, row.getResolvedBy(),
+				DbTime.instant(row.getResolvedAt()), row.getNote());
 	}
 
 	/**
@@ -224,8 +285,31 @@ public class MeteringStore {
 	public record DailyUsageRow(LocalDate date, TariffKind kind, long energyMwh, long amountPaise) {
 	}
 
+	/** Where a quarantined reading stands. */
+	public enum QuarantineStatus {
+
+		/** Waiting for an operator; billing continues from the baseline before it. */
+		OPEN,
+		/** An operator decided; see {@link Resolution}. */
+		RESOLVED
+
+	}
+
+	/** An operator's decision about a quarantined reading. */
+	public enum Resolution {
+
+		/** A glitch: nothing is billed and the baseline stays where it is. */
+		DISMISS,
+		/**
+		 * A genuine reading: it becomes the premise's baseline, and the energy between
+		 * the previous baseline and it is not billed.
+		 */
+		REBASELINE
+
+	}
+
 	/**
-	 * A reading that was not billed.
+	 * A reading that was not billed, and what an operator decided about it.
 	 *
 	 * @param id the row's id
 	 * @param snapshotEventId the snapshot that carried it
@@ -233,16 +317,22 @@ public class MeteringStore {
 	 * @param deviceId the device
 	 * @param epoch the claimed epoch
 	 * @param energyKwh the refused register value
-	 * @param baselineEnergyKwh the baseline billing continues from
-	 * @param baselineObservedAt when the baseline was read
+	 * @param baselineEnergyKwh the baseline billing continued from when it was refused
+	 * @param baselineObservedAt when that baseline was read
 	 * @param observedAt when the refused reading was taken
 	 * @param reason the reason code
 	 * @param detail the explanation
 	 * @param detectedAt when it was quarantined
+	 * @param status open or resolved
+	 * @param resolution the operator's decision, or {@code null} while open
+	 * @param resolvedBy the operator, or {@code null} while open
+	 * @param resolvedAt when it was resolved, or {@code null} while open
+	 * @param note the operator's note, or {@code null}
 	 */
 	public record QuarantinedReading(long id, UUID snapshotEventId, String premiseId, String deviceId, int epoch,
 			BigDecimal energyKwh, BigDecimal baselineEnergyKwh, Instant baselineObservedAt, Instant observedAt,
-			String reason, String detail, Instant detectedAt) {
+			String reason, String detail, Instant detectedAt, QuarantineStatus status, Resolution resolution,
+			String resolvedBy, Instant resolvedAt, String note) {
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.DailyUsageRow;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.QuarantinedReading;
 import eco.qubeprepaid.balance.pricing.domain.Energy;
 import eco.qubeprepaid.balance.web.IstDateRange;
 import eco.qubeprepaid.balance.web.UnknownPremiseException;
@@ -22,12 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read API of metering: daily usage per premise and the quarantined readings. */
+/**
+ * The read API of metering: daily usage per premise (quarantined readings are in
+ * {@link QuarantineController}).
+ */
 @RestController
 public class MeteringController {
-
-	/** The most quarantined readings one request returns. */
-	static final int MAX_QUARANTINED = 500;
 
 	private final MeteringStore meters;
 
@@ -61,12 +60,6 @@ public class MeteringController {
 			.map((day) -> DayUsage.of(day.getKey(), day.getValue()))
 			.toList();
 		return new DailyUsageView(premiseId, range.from(), range.to(), usage);
-	}
-
-	@GetMapping("/api/quarantine")
-	@Transactional(readOnly = true)
-	public List<QuarantinedReading> openQuarantine() {
-		return this.meters.openQuarantine(MAX_QUARANTINED);
 	}
 
 	/**
