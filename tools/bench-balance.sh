@@ -4,7 +4,7 @@
 # a sampling profile of the consumer thread. Runs on an in-JVM Kafka broker and an embedded
 # PostgreSQL (fresh topics and databases), all on 127.0.0.1.
 #
-# Usage: tools/bench-balance.sh [snapshots=20000] [premises=1000] [snapshot-listener-concurrency (default 3)]
+# Usage: tools/bench-balance.sh [snapshots=20000] [premises=1000] [snapshot-listener-concurrency (default 3)] [timed-rounds=3]
 set -euo pipefail
 
 SNAPSHOTS="${1:-20000}"
@@ -21,7 +21,7 @@ CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
 
 # Fresh servers in the benchmark's JVM, so that no earlier records or offsets take part.
 QP_TEST_SERVERS=embedded java -Xmx"$HEAP" -cp "$CP" \
-  eco.qubeprepaid.systemtests.bench.BalanceThroughputBenchmark "$SNAPSHOTS" "$PREMISES" ${3:+"$3"} \
+  eco.qubeprepaid.systemtests.bench.BalanceThroughputBenchmark "$SNAPSHOTS" "$PREMISES" "${3:-}" "${4:-3}" \
   >"$WORK/bench.log" 2>&1 || { tail -50 "$WORK/bench.log"; exit 1; }
 sed -n '/^balance-service throughput/,/^(end of report)/p' "$WORK/bench.log"
 echo "logs: $WORK"

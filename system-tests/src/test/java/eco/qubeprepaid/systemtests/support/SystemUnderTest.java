@@ -218,6 +218,11 @@ public final class SystemUnderTest {
 		properties.put("qube.balance.consumer.retries", "4");
 		properties.put("qube.balance.consumer.retry-interval", "200ms");
 		properties.put("qube.balance.consumer.topic-partitions", "3");
+		// As balance-service's application.yml (not read here): snapshots in batches of
+		// up
+		// to 500, written as multi-row INSERTs (ADR 0007).
+		properties.put("spring.kafka.consumer.max-poll-records", "500");
+		properties.put("spring.datasource.hikari.data-source-properties[reWriteBatchedInserts]", "true");
 		return properties;
 	}
 

@@ -141,6 +141,35 @@ class LedgerDatabaseIT extends BalanceIntegrationTest {
 	}
 
 	@Test
+	void movesTheRunningBalanceByTheSumOfAMultiRowInsertAndRefusesAWalletWithoutOne() {
+		String premise = newPremise();
+		String orphan = newPremise();
+		UUID tx = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(tx, "test:" + tx);
+			// One statement, several entries of the same wallet (V7 moves it once).
+			this.jdbc.update(
+					"INSERT INTO ledger_entry (tx_id, account_id, amount_paise) VALUES (?, ?, 100),"
+							+ " (?, ?, 250), (?, 'revenue:eb', -350)",
+					tx, "wallet:" + premise, tx, "wallet:" + premise, tx);
+		});
+		assertThat(runningBalance(premise)).isEqualTo(-350).isEqualTo(walletBalance(premise));
+
+		openWallet(orphan);
+		this.jdbc.update("DELETE FROM wallet_balance WHERE account_id = ?", "wallet:" + orphan);
+		UUID refused = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertTransaction(refused, "test:" + refused);
+			insertEntry(refused, "wallet:" + orphan, 10);
+			insertEntry(refused, "revenue:eb", -10);
+		})).hasMessageContaining("wallet wallet:" + orphan + " has no running balance");
+		// Put the running balance back, as every test ends by checking them all.
+		this.jdbc.update("INSERT INTO wallet_balance (account_id, premise_id, balance_paise) VALUES (?, ?, 0)",
+				"wallet:" + orphan, orphan);
+	}
+
+	@Test
 	void opensTheRunningBalanceWithTheWalletOnly() {
 		String premise = newPremise();
 		openWallet(premise);
