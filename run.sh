@@ -4,7 +4,8 @@
 # demo fleet) and the four services. Prints the URLs; Ctrl-C stops everything cleanly.
 #
 # Options (environment): QP_SKIP_BUILD=1 to reuse the last build; QP_RUN_DIR (default .run);
-# QP_DEMO_METERS / QP_DEMO_SPACES to size the demo fleet; QP_SIM_SPEED for the simulated clock.
+# QP_DEMO_METERS / QP_DEMO_SPACES to size the demo fleet; QP_SIM_SPEED for the simulated clock;
+# QP_KEEP_DATA=1 to keep the databases and topics of the previous run (fresh by default).
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
@@ -36,6 +37,12 @@ if [[ "${QP_SKIP_BUILD:-0}" != "1" ]]; then
   ./mvnw -B -ntp -DskipTests install >"$logs/build.log" 2>&1 || { tail -40 "$logs/build.log"; exit 1; }
 fi
 
+# The sandbox regenerates its meters (registers, balances) on every start, so the ledger, the
+# registry and the topics start afresh too: kept from an earlier run, they would see every
+# register fall and quarantine it. QP_KEEP_DATA=1 keeps them (e.g. after a crash of a service).
+if [[ "${QP_KEEP_DATA:-0}" != "1" ]] && ! tools/servers.sh status >/dev/null 2>&1; then
+  rm -rf "$QP_SERVERS_DIR/postgres" "$QP_SERVERS_DIR/kafka"
+fi
 tools/servers.sh start
 set -a; source "$QP_SERVERS_DIR/servers.env"; set +a
 kafka="$QP_TEST_KAFKA_BOOTSTRAP"
@@ -59,6 +66,10 @@ declare -A dbs=([poller-service]=poller [balance-service]=balance [payment-servi
 # The poller spends its whole budget by design; leave 10 requests a minute of each demo key for
 # people exploring the sandbox with curl.
 export QP_QUBE_KEYS_0_REQUESTS_PER_WINDOW=90 QP_QUBE_KEYS_1_REQUESTS_PER_WINDOW=90
+# The sandbox's meters run QP_SIM_SPEED times faster than the wall clock (60 by default), while
+# readings carry the poller's wall-clock time: the ledger's plausibility bound (25 kW a meter) is
+# scaled by the same factor, or every busy interval would be quarantined as an implausible jump.
+export QP_BALANCE_MAX_POWER_KW="${QP_BALANCE_MAX_POWER_KW:-$(( 25 * ${QP_SIM_SPEED:-60} ))}"
 for svc in poller-service balance-service payment-service notifier-service; do
   QP_KAFKA_BOOTSTRAP="$kafka" QP_DB_URL="$pg_base/${dbs[$svc]}" PORT="${ports[$svc]}" \
     launch "$svc" "$svc"/target/"$svc"-*-exec.jar
