@@ -272,12 +272,19 @@ public final class BalanceThroughputBenchmark {
 			.until(() -> jdbc.queryForObject("SELECT count(*) FROM processed_events", Long.class) >= expected);
 	}
 
-	/** Commits, rows inserted, updated and fetched in the service's database so far. */
-	private static long[] databaseStats(JdbcTemplate jdbc) throws InterruptedException {
-		// Backends report their statistics at most about once a second, and the service's
-		// background jobs keep committing, so there is no state to wait for: give the
-		// reports a fixed moment to arrive (a benchmark, not a test).
-		Thread.sleep(1_500);
+	/**
+	 * Commits, rows inserted, updated and fetched in the service's database so far.
+	 * Backends report their statistics with a delay (about a second), all of a backend's
+	 * pending counts at once: the figures are read once the statistics count every
+	 * {@code processed_events} row there is, so the ledger's transactions are in them.
+	 */
+	private static long[] databaseStats(JdbcTemplate jdbc) {
+		await("PostgreSQL's statistics to catch up with the ledger").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.queryForObject(
+					"SELECT (SELECT n_tup_ins FROM pg_stat_user_tables"
+							+ " WHERE relname = 'processed_events') = (SELECT count(*) FROM processed_events)",
+					Boolean.class));
 		return readStats(jdbc);
 	}
 

@@ -1,6 +1,5 @@
 package eco.qubeprepaid.balance.ledger.application;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -297,13 +296,6 @@ public final class Workspace {
 		if (!this.premises.contains(premiseId)) {
 			throw new IllegalStateException("premise " + premiseId + " is not locked by this transaction");
 		}
-	}
-
-	/**
-	 * @return when the flush writes changes (for {@code updated_at} columns)
-	 */
-	Instant now() {
-		return this.loader.now();
 	}
 
 }

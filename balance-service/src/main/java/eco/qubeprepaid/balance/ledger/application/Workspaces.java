@@ -100,7 +100,7 @@ public class Workspaces {
 		return this.policies.load(premiseIds);
 	}
 
-	Instant now() {
+	private Instant now() {
 		return this.clock.instant();
 	}
 

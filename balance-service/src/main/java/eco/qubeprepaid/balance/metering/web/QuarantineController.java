@@ -9,10 +9,7 @@ import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Resolution;
 import eco.qubeprepaid.balance.metering.web.QuarantineResolutions.Resolved;
 import eco.qubeprepaid.balance.web.BadRequestException;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,22 +62,6 @@ public class QuarantineController {
 		String operator = request.operatorName();
 		String note = request.noteText();
 		return this.resolutions.resolve(quarantineId, action, operator, note);
-	}
-
-	@ExceptionHandler(QuarantineNotFoundException.class)
-	ProblemDetail notFound(QuarantineNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Unknown quarantined reading", ex.getMessage());
-	}
-
-	@ExceptionHandler(QuarantineConflictException.class)
-	ProblemDetail conflict(QuarantineConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "Resolution refused", ex.getMessage());
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 	private static long id(String text) {
