@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The database's own guards, proven with plain SQL that bypasses the application: an
- * unbalanced transaction, a duplicate effect, a changed entry and an inexact segment
- * charge are refused by PostgreSQL itself; the running wallet balances and the reference
- * data version are moved by PostgreSQL itself.
+ * unbalanced transaction, a duplicate effect, a changed entry or account, an entry for an
+ * unknown account or transaction, an entry added to a committed transaction and an
+ * inexact segment charge are refused by PostgreSQL itself; the running wallet balances
+ * and the reference data version are moved by PostgreSQL itself.
  */
 class LedgerDatabaseIT extends BalanceIntegrationTest {
 
@@ -96,6 +97,67 @@ class LedgerDatabaseIT extends BalanceIntegrationTest {
 		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM ledger_transaction WHERE tx_id = ?", tx))
 			.hasMessageContaining("immutable");
 		assertThat(walletBalance(premise)).isEqualTo(70);
+	}
+
+	@Test
+	void refusesAnEntryForAnUnknownAccountOrTransaction() {
+		String premise = newPremise();
+		UUID tx = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertTransaction(tx, "test:" + tx);
+			insertEntry(tx, "wallet:" + premise, 10);
+		})).hasMessageContaining("account wallet:" + premise + " does not exist");
+		UUID unknown = UUID.randomUUID();
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertEntry(unknown, "clearing:payments", 10);
+			insertEntry(unknown, "revenue:eb", -10);
+		})).hasMessageContaining("ledger transaction " + unknown + " was not inserted by this database transaction");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE tx_id IN (?, ?)", Long.class, tx,
+				unknown))
+			.isZero();
+	}
+
+	@Test
+	void refusesEntriesAddedToACommittedTransactionEvenWhenTheyBalance() {
+		String premise = newPremise();
+		UUID tx = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			openWallet(premise);
+			insertTransaction(tx, "test:" + tx);
+			insertEntry(tx, "clearing:payments", 300);
+			insertEntry(tx, "wallet:" + premise, -300);
+		});
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			insertEntry(tx, "wallet:" + premise, 300);
+			insertEntry(tx, "revenue:eb", -300);
+		})).hasMessageContaining("ledger transaction " + tx + " was not inserted by this database transaction");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE tx_id = ?", Long.class, tx))
+			.isEqualTo(2);
+		assertThat(walletBalance(premise)).isEqualTo(300);
+	}
+
+	@Test
+	void refusesATransactionThatClaimsAnotherDatabaseTransaction() {
+		UUID tx = UUID.randomUUID();
+		assertThatThrownBy(() -> this.jdbc.update(
+				"INSERT INTO ledger_transaction (tx_id, idempotency_key, premise_id, kind, description, occurred_at,"
+						+ " recorded_in_xact) VALUES (?, ?, 'p', 'ADJUSTMENT', 'plain SQL', now(), '3')",
+				tx, "test:" + tx))
+			.hasMessageContaining("recorded_in_xact is set by the database");
+	}
+
+	@Test
+	void refusesToChangeOrRemoveAnAccount() {
+		String premise = newPremise();
+		openWallet(premise);
+		assertThatThrownBy(() -> this.jdbc.update("UPDATE account SET premise_id = 'other' WHERE account_id = ?",
+				"wallet:" + premise))
+			.hasMessageContaining("immutable");
+		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM account WHERE account_id = 'revenue:eb'"))
+			.hasMessageContaining("immutable");
+		assertThat(this.jdbc.queryForObject("SELECT premise_id FROM account WHERE account_id = ?", String.class,
+				"wallet:" + premise))
+			.isEqualTo(premise);
 	}
 
 	@Test
