@@ -41,7 +41,7 @@ public class Outbox {
 			+ " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String PENDING = "SELECT outbox_id, event_id, event_type, event_version, topic,"
-			+ " message_key, payload FROM outbox WHERE published_at IS NULL ORDER BY outbox_id LIMIT ?";
+			+ " message_key, payload FROM outbox WHERE published_at IS NULL AND outbox_id > ? ORDER BY outbox_id LIMIT ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -121,13 +121,14 @@ public class Outbox {
 	}
 
 	/**
-	 * Loads the oldest unpublished rows.
+	 * Loads the oldest unpublished rows above an id.
+	 * @param after only rows with a greater id (0 for all)
 	 * @param limit the most rows
 	 * @return the rows, in id order
 	 */
-	public List<Pending> pending(int limit) {
+	public List<Pending> pending(long after, int limit) {
 		return this.jdbc.query(PENDING, (row, index) -> new Pending(row.getLong(1), row.getObject(2, UUID.class),
-				row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getBytes(7)), limit);
+				row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getBytes(7)), after, limit);
 	}
 
 	/**

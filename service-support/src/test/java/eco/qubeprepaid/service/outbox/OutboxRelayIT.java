@@ -53,6 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shared outbox and relay on the real broker and PostgreSQL of the tests, without a
@@ -196,6 +197,10 @@ class OutboxRelayIT {
 			try {
 				assertThat(this.relay.publishBatch()).isZero();
 				assertThat(pendingRows()).isEqualTo(1);
+				this.relay.round();
+				assertThat(this.meters.get("outbox.test.pending").gauge().value())
+					.as("a round that could not publish counts the backlog")
+					.isEqualTo(1);
 				assertThat(recordsWithKey(DeviceIdentityMissing.KEY_PREFIX + device)).isEmpty();
 			}
 			finally {
@@ -205,6 +210,43 @@ class OutboxRelayIT {
 
 		assertThat(this.relay.publishBatch()).isEqualTo(1);
 		assertThat(recordsWithKey(DeviceIdentityMissing.KEY_PREFIX + device)).hasSize(1);
+	}
+
+	@Test
+	void readsAboveTheFloorAndPublishesARowCommittedBelowItAtTheNextSweep() throws SQLException {
+		OutboxRelay relay = relay(new KafkaTemplate<>(producers), "outbox.floor.pending", Duration.ZERO,
+				Duration.ofSeconds(1));
+		String device = newDevice();
+		DeviceIdentityMissing late = missing(device);
+		DeviceIdentityMissing early = missing(device);
+		EventCodec.Encoded encoded = new EventCodec().encode(late);
+		try (Connection other = dataSource.getConnection()) {
+			// A long transaction takes its id first and commits after a later one.
+			other.setAutoCommit(false);
+			try (var insert = other.prepareStatement("INSERT INTO outbox (event_id, event_type, event_version, topic,"
+					+ " message_key, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+				insert.setObject(1, late.eventId());
+				insert.setString(2, encoded.type().token());
+				insert.setInt(3, encoded.type().version());
+				insert.setString(4, encoded.type().topic());
+				insert.setString(5, late.premiseId());
+				insert.setBytes(6, encoded.payload());
+				insert.executeUpdate();
+			}
+			this.transactions.executeWithoutResult((status) -> this.outbox.append(early));
+			relay.round();
+			long earlyId = this.jdbc.queryForObject("SELECT outbox_id FROM outbox WHERE event_id = ?", Long.class,
+					early.eventId());
+			assertThat(relay.floor()).as("the floor passed the open transaction's row").isEqualTo(earlyId);
+			other.commit();
+		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			relay.round();
+			assertThat(recordsWithKey(DeviceIdentityMissing.KEY_PREFIX + device))
+				.extracting((record) -> header(record, Headers.EVENT_ID))
+				.containsExactlyInAnyOrder(early.eventId().toString(), late.eventId().toString());
+		});
+		assertThat(pendingRows()).isZero();
 	}
 
 	@Test
@@ -218,6 +260,14 @@ class OutboxRelayIT {
 
 		assertThatIllegalStateException().isThrownBy(() -> this.outbox.append(missing(newDevice())));
 		assertThat(pendingRows()).isZero();
+	}
+
+	private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka, String gauge, Duration settle,
+			Duration sweepInterval) {
+		return new OutboxRelay(
+				this.outbox, kafka, this.transactionManager, new OutboxRelay.Settings("test-relay", LOCK_KEY,
+						Duration.ofMillis(50), BATCH_SIZE, Duration.ofSeconds(5), gauge, settle, sweepInterval),
+				CLOCK, this.meters);
 	}
 
 	private OutboxRelay relay(KafkaTemplate<String, byte[]> kafka, String gauge) {
