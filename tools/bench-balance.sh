@@ -14,13 +14,17 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d /tmp/bench-balance.XXXXXX)"
 
 cd "$ROOT"
-# Every Maven call goes through the shared lock and stays offline (see the shared rules).
-flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
+# Every Maven call goes through the shared lock. The modules the benchmark runs are built from
+# this tree (-am), so it measures the code checked out, not whatever was last installed; the
+# classpath of the last module built, system-tests, is the one that stays in the file.
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log" \
+  || { grep -E '^\[ERROR\]' "$WORK/maven.log" | head -20; echo "build failed: $WORK/maven.log"; exit 1; }
 CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
 
 # Fresh servers in the benchmark's JVM, so that no earlier records or offsets take part.
-QP_TEST_SERVERS=embedded java -Xmx"$HEAP" -cp "$CP" \
+# BENCH_JAVA_OPTS: extra JVM options for the benchmark JVM (e.g. to try JIT settings).
+QP_TEST_SERVERS=embedded java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -cp "$CP" \
   eco.qubeprepaid.systemtests.bench.BalanceThroughputBenchmark "$SNAPSHOTS" "$PREMISES" "${3:-}" "${4:-3}" \
   >"$WORK/bench.log" 2>&1 || { tail -50 "$WORK/bench.log"; exit 1; }
 sed -n '/^balance-service throughput/,/^(end of report)/p' "$WORK/bench.log"

@@ -11,8 +11,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d /tmp/bench-overspend.XXXXXX)"
 
 cd "$ROOT"
-# Every Maven call goes through the shared lock and stays offline (see the shared rules).
-flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests test-compile dependency:build-classpath \
+# Every Maven call goes through the shared lock; -am builds the modules it needs from this tree.
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test >"$WORK/maven.log"
 CP="system-tests/target/test-classes:$(cat "$WORK/classpath.txt")"
 

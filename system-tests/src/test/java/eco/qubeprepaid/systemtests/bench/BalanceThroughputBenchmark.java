@@ -62,7 +62,19 @@ public final class BalanceThroughputBenchmark {
 	private BalanceThroughputBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		try {
+			run(args);
+		}
+		catch (Throwable ex) {
+			// The in-JVM broker's threads would keep the JVM (and the script) waiting.
+			ex.printStackTrace();
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private static void run(String[] args) throws Exception {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		int premiseCount = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
 		String concurrency = (args.length > 2 && !args[2].isBlank()) ? args[2] : null;
@@ -109,6 +121,7 @@ public final class BalanceThroughputBenchmark {
 			// service a few seconds after start (the JIT still compiling), the last its
 			// steady state; the report's figures are the last round's.
 			List<Double> rates = new ArrayList<>();
+			List<String> roundLines = new ArrayList<>();
 			long[] before = null;
 			long produced = 0;
 			long elapsed = 0;
@@ -118,6 +131,7 @@ public final class BalanceThroughputBenchmark {
 				List<DeviceSnapshotted> snapshots = (round == 0) ? timed : timedRound(premises, count,
 						1 + WARM_UP_ROUNDS + round * roundsPerRun(count, premiseCount), origin);
 				before = databaseStats(jdbc);
+				long[] maintenanceBefore = maintenance(jdbc);
 				long began = System.nanoTime();
 				sampler = new StackSampler((name) -> name.startsWith("balance-snapshots"), 20);
 				CpuAccount cpu = new CpuAccount(BalanceThroughputBenchmark::threadGroup, postgresPort(servers));
@@ -132,6 +146,13 @@ public final class BalanceThroughputBenchmark {
 					sampler.close();
 				}
 				rates.add(count / (elapsed / 1e9));
+				String cpuLine = cpu.summary();
+				long[] maintenanceAfter = maintenance(jdbc);
+				roundLines.add(String.format(Locale.ROOT,
+						"  round %2d: %,6.0f snapshots/s; %s; checkpoints +%d, autovacuums +%d, autoanalyzes +%d",
+						round + 1, count / (elapsed / 1e9), cpuLine, maintenanceAfter[0] - maintenanceBefore[0],
+						maintenanceAfter[1] - maintenanceBefore[1], maintenanceAfter[2] - maintenanceBefore[2])
+						+ "; dead rows " + deadRows(jdbc));
 				cpuReport.reset();
 				PrintStream out = System.out;
 				System.setOut(new PrintStream(cpuReport, true, StandardCharsets.UTF_8));
@@ -164,6 +185,7 @@ public final class BalanceThroughputBenchmark {
 			System.out.printf(Locale.ROOT,
 					"  end to end (produce -> ledger committed), rounds of %,d: %s snapshots/s%n", count,
 					rates.stream().map((r) -> String.format(Locale.ROOT, "%,.0f", r)).toList());
+			roundLines.forEach(System.out::println);
 			System.out.printf(Locale.ROOT,
 					"  end to end, last round (produce -> ledger committed): %.2f s = %,.0f snapshots/s%n",
 					elapsed / 1e9, rate);
@@ -184,7 +206,6 @@ public final class BalanceThroughputBenchmark {
 		finally {
 			balance.close();
 		}
-		System.exit(0);
 	}
 
 	/**
@@ -286,6 +307,30 @@ public final class BalanceThroughputBenchmark {
 							+ " WHERE relname = 'processed_events') = (SELECT count(*) FROM processed_events)",
 					Boolean.class));
 		return readStats(jdbc);
+	}
+
+	/**
+	 * PostgreSQL's own background work so far: checkpoints (server-wide), autovacuums and
+	 * autoanalyzes of this database's tables (as far as the statistics have caught up).
+	 */
+	private static long[] maintenance(JdbcTemplate jdbc) {
+		// PostgreSQL 17 moved the checkpoint counters to their own view.
+		String checkpoints = Boolean.TRUE.equals(
+				jdbc.queryForObject("SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL", Boolean.class))
+						? "(SELECT num_timed + num_requested FROM pg_stat_checkpointer)"
+						: "(SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)";
+		Map<String, Object> row = jdbc.queryForMap("SELECT " + checkpoints + " AS checkpoints,"
+				+ " sum(autovacuum_count) AS vacuums, sum(autoanalyze_count) AS analyzes FROM pg_stat_user_tables");
+		return new long[] { ((Number) row.get("checkpoints")).longValue(), ((Number) row.get("vacuums")).longValue(),
+				((Number) row.get("analyzes")).longValue() };
+	}
+
+	/** The tables with the most dead row versions (vacuum's backlog), biggest first. */
+	private static String deadRows(JdbcTemplate jdbc) {
+		return String.join(", ",
+				jdbc.queryForList("SELECT relname || ' ' || n_dead_tup || ' (' || n_tup_hot_upd"
+						+ " || '/' || n_tup_upd || ' HOT)' FROM pg_stat_user_tables WHERE n_dead_tup > 0"
+						+ " ORDER BY n_dead_tup DESC LIMIT 5", String.class));
 	}
 
 	private static long[] readStats(JdbcTemplate jdbc) {

@@ -95,6 +95,22 @@ final class CpuAccount {
 					100.0 * e.getValue() / total, e.getKey()));
 	}
 
+	/**
+	 * One line for a round: wall time, and the CPU of PostgreSQL and of this JVM (with
+	 * its compiling and GC time) since construction, so that rounds can be told apart.
+	 * @return the line
+	 */
+	String summary() {
+		double wall = (System.nanoTime() - this.wallStart) / 1e9;
+		double postgres = (postgresCpuNanos() - this.postgresStartNanos) / 1e9;
+		double jvm = (this.os.getProcessCpuTime() - this.processStart) / 1e9;
+		return String.format(Locale.ROOT,
+				"%.2f s wall; %.2f of %.2f core-s used: PostgreSQL %.2f, this JVM %.2f (compiling %.2f s, GC %.2f s)",
+				wall, postgres + jvm, wall * Runtime.getRuntime().availableProcessors(), postgres, jvm,
+				(ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - this.jitMillisStart) / 1e3,
+				(gcMillis() - this.gcMillisStart) / 1e3);
+	}
+
 	private static long gcMillis() {
 		return ManagementFactory.getGarbageCollectorMXBeans()
 			.stream()
