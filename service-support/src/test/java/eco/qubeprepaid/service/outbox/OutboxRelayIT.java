@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -213,33 +216,35 @@ class OutboxRelayIT {
 	}
 
 	@Test
-	void readsAboveTheFloorAndPublishesARowCommittedBelowItAtTheNextSweep() throws SQLException {
+	void readsAboveTheFloorAndPublishesARowCommittedBelowItAtTheNextSweep() throws Exception {
 		OutboxRelay relay = relay(new KafkaTemplate<>(producers), "outbox.floor.pending", Duration.ZERO,
 				Duration.ofSeconds(1));
 		String device = newDevice();
 		DeviceIdentityMissing late = missing(device);
 		DeviceIdentityMissing early = missing(device);
-		EventCodec.Encoded encoded = new EventCodec().encode(late);
-		try (Connection other = dataSource.getConnection()) {
-			// A long transaction takes its id first and commits after a later one.
-			other.setAutoCommit(false);
-			try (var insert = other.prepareStatement("INSERT INTO outbox (event_id, event_type, event_version, topic,"
-					+ " message_key, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
-				insert.setObject(1, late.eventId());
-				insert.setString(2, encoded.type().token());
-				insert.setInt(3, encoded.type().version());
-				insert.setString(4, encoded.type().topic());
-				insert.setString(5, late.premiseId());
-				insert.setBytes(6, encoded.payload());
-				insert.executeUpdate();
-			}
-			this.transactions.executeWithoutResult((status) -> this.outbox.append(early));
-			relay.round();
-			long earlyId = this.jdbc.queryForObject("SELECT outbox_id FROM outbox WHERE event_id = ?", Long.class,
-					early.eventId());
-			assertThat(relay.floor()).as("the floor passed the open transaction's row").isEqualTo(earlyId);
-			other.commit();
-		}
+		// A long transaction takes its id first and commits after a later one.
+		CountDownLatch appended = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> longTransaction = CompletableFuture
+			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				this.outbox.append(late);
+				appended.countDown();
+				try {
+					assertThat(commit.await(30, TimeUnit.SECONDS)).as("told to commit").isTrue();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}));
+		assertThat(appended.await(30, TimeUnit.SECONDS)).as("the long transaction appended").isTrue();
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(early));
+		relay.round();
+		long earlyId = this.jdbc.queryForObject("SELECT outbox_id FROM outbox WHERE event_id = ?", Long.class,
+				early.eventId());
+		assertThat(relay.floor()).as("the floor passed the open transaction's row").isEqualTo(earlyId);
+		commit.countDown();
+		longTransaction.get(30, TimeUnit.SECONDS);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			relay.round();
 			assertThat(recordsWithKey(DeviceIdentityMissing.KEY_PREFIX + device))
