@@ -4,17 +4,34 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * balance-service credited a premise's wallet with a payment.
+ * balance-service credited a premise's wallet: a captured payment, the opening balance
+ * adopted from the meter when the premise was first seen, or credit that reached the
+ * meter from outside the ledger (Qube's own gateway).
  *
  * @param eventId the event id
  * @param occurredAt when the ledger entry was committed
  * @param premiseId the premise's stable identity
- * @param paymentId the gateway's payment id (the idempotency key)
+ * @param paymentId the gateway's payment id (the idempotency key); for the other sources
+ * the ledger's own key ({@code opening:<premise>}, {@code meter-credit:<snapshot>})
  * @param amountPaise the amount credited
  * @param balanceAfterPaise the wallet balance after the credit
+ * @param source where the money came from: {@value #SOURCE_TOP_UP},
+ * {@value #SOURCE_OPENING} or {@value #SOURCE_METER}; {@code null} in older payloads
+ * means a top-up (added within version 1)
  */
 public record BalanceCredited(UUID eventId, Instant occurredAt, String premiseId, String paymentId, long amountPaise,
-		long balanceAfterPaise) implements DomainEvent {
+		long balanceAfterPaise, String source) implements DomainEvent {
+
+	/** A payment captured by the gateway. */
+	public static final String SOURCE_TOP_UP = "top-up";
+
+	/** The meter's balance adopted when the premise was first seen. */
+	public static final String SOURCE_OPENING = "opening-balance";
+
+	/**
+	 * Credit found on the meter that the ledger had not given it (Qube's own gateway).
+	 */
+	public static final String SOURCE_METER = "meter-credit";
 
 	public BalanceCredited {
 		Require.present(eventId, "eventId");
@@ -22,6 +39,10 @@ public record BalanceCredited(UUID eventId, Instant occurredAt, String premiseId
 		Require.text(premiseId, "premiseId");
 		Require.text(paymentId, "paymentId");
 		Require.positive(amountPaise, "amountPaise");
+		if (source != null && !source.equals(SOURCE_TOP_UP) && !source.equals(SOURCE_OPENING)
+				&& !source.equals(SOURCE_METER)) {
+			throw new IllegalArgumentException("unknown credit source '" + source + "'");
+		}
 	}
 
 }

@@ -29,11 +29,14 @@ import java.util.UUID;
  * @param activeTariff which tariff was in force
  * @param pgEnabled whether Qube's own payment gateway may recharge the meter
  * @param observedAt when the meter was read, with the IST offset
+ * @param hasRelay whether the meter can switch the supply ({@code has_relay}), or
+ * {@code null} if not reported (added within version 1)
  */
 public record DeviceSnapshotted(UUID eventId, Instant occurredAt, String premiseId, String apiKeyName, String deviceId,
 		int epoch, boolean online, BigDecimal energyKwh, BigDecimal activePowerW, BigDecimal voltageV,
 		Long balancePaise, Boolean relayOn, MeterMode mode, Long ebTariffPaisePerKwh, Long dgTariffPaisePerKwh,
-		TariffKind activeTariff, Boolean pgEnabled, OffsetDateTime observedAt) implements DomainEvent {
+		TariffKind activeTariff, Boolean pgEnabled, OffsetDateTime observedAt,
+		Boolean hasRelay) implements DomainEvent {
 
 	public DeviceSnapshotted {
 		Require.present(eventId, "eventId");

@@ -23,9 +23,13 @@ public final class EventCodec {
 			// Keep the +05:30 offset of meter timestamps instead of shifting them to UTC.
 			.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			// A missing or null primitive (a count, a flag) is refused; a missing
+			// reference field decodes as null and the record's own checks refuse it if it
+			// is required. So a field added later within a version (always a nullable
+			// one) is null in the payload of an older producer, and a field this build
+			// does not know is ignored: additive changes break no consumer.
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-			// Additive changes within a version must not break older consumers.
+			.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
 	}

@@ -26,6 +26,7 @@ public enum EventType {
 	FIXED_CHARGE_DEBITED("fixed-charge-debited", 1, FixedChargeDebited.class, Topics.BALANCE_EVENTS),
 	READING_QUARANTINED("reading-quarantined", 1, ReadingQuarantined.class, Topics.BALANCE_EVENTS),
 	BALANCE_DRIFT_DETECTED("balance-drift-detected", 1, BalanceDriftDetected.class, Topics.BALANCE_EVENTS),
+	SUPPLY_RESTORE_OVERDUE("supply-restore-overdue", 1, SupplyRestoreOverdue.class, Topics.BALANCE_EVENTS),
 	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS);
 
 	private static final Map<String, EventType> BY_TOKEN = Arrays.stream(values())

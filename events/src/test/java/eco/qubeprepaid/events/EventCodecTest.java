@@ -30,10 +30,12 @@ class EventCodecTest {
 		samples.put(EventType.DEVICE_SNAPSHOTTED, new DeviceSnapshotted(UUID.randomUUID(), NOW, PREMISE, "key-1",
 				"QUBE-ONE-5EED00000101", 2, true, new BigDecimal("1234.56"), new BigDecimal("850.0"),
 				new BigDecimal("230.5"), 25000L, true, MeterMode.PREPAID, 500L, 800L, TariffKind.DG, true,
-				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW))));
+				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW)),
+				true));
 		samples.put(EventType.DEVICE_COMMAND_REQUESTED,
 				new DeviceCommandRequested(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
-						DeviceCommand.SET_BALANCE, 50000L, "top-up", "payment-service", NOW.plusSeconds(3600)));
+						DeviceCommand.SET_BALANCE, 50000L, "top-up", "balance-service", NOW.plusSeconds(3600), 7L,
+						1200L));
 		samples.put(EventType.DEVICE_COMMAND_COMPLETED, new DeviceCommandCompleted(UUID.randomUUID(), NOW, PREMISE,
 				UUID.randomUUID(), DeviceCommand.RELAY_OFF, "QUBE-ONE-5EED00000101", false, 0L, 1));
 		samples.put(EventType.DEVICE_COMMAND_FAILED, new DeviceCommandFailed(UUID.randomUUID(), NOW, PREMISE,
@@ -42,8 +44,10 @@ class EventCodecTest {
 				"unidentified:QUBE-ONE-5EED00000102", "key-1", "QUBE-ONE-5EED00000102", 123L, "Room 102", "udf1"));
 		samples.put(EventType.BALANCE_DEBITED, new BalanceDebited(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
 				new BigDecimal("0.333"), TariffKind.EB, 500, 16, -120));
-		samples.put(EventType.BALANCE_CREDITED,
-				new BalanceCredited(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000, 49880));
+		samples.put(EventType.BALANCE_CREDITED, new BalanceCredited(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000,
+				49880, BalanceCredited.SOURCE_TOP_UP));
+		samples.put(EventType.SUPPLY_RESTORE_OVERDUE, new SupplyRestoreOverdue(UUID.randomUUID(), NOW, PREMISE,
+				NOW.minusSeconds(600), 50000, 3, "insufficient_balance"));
 		samples.put(EventType.LOW_BALANCE_REACHED,
 				new LowBalanceReached(UUID.randomUUID(), NOW, PREMISE, "10%", 5000, 4990));
 		samples.put(EventType.FIXED_CHARGE_DEBITED,
@@ -139,11 +143,59 @@ class EventCodecTest {
 	@Test
 	void setBalanceCommandRequiresAnAmountAndOthersRefuseOne() {
 		assertThatThrownBy(() -> new DeviceCommandRequested(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
-				DeviceCommand.SET_BALANCE, null, "top-up", "payment-service", NOW.plusSeconds(60)))
+				DeviceCommand.SET_BALANCE, null, "top-up", "payment-service", NOW.plusSeconds(60), null, null))
 			.hasMessageContaining("balancePaise is required");
 		assertThatThrownBy(() -> new DeviceCommandRequested(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
-				DeviceCommand.RELAY_OFF, 100L, "credit-exhausted", "balance-service", NOW.plusSeconds(60)))
+				DeviceCommand.RELAY_OFF, 100L, "credit-exhausted", "balance-service", NOW.plusSeconds(60), null, null))
 			.hasMessageContaining("only allowed with SET_BALANCE");
+		assertThatThrownBy(() -> new DeviceCommandRequested(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
+				DeviceCommand.RELAY_ON, null, "credit-restored", "balance-service", NOW.plusSeconds(60), 3L, 0L))
+			.hasMessageContaining("expectedMeterBalancePaise is only allowed with SET_BALANCE");
+		assertThatThrownBy(() -> new DeviceCommandRequested(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(),
+				DeviceCommand.RELAY_ON, null, "credit-restored", "balance-service", NOW.plusSeconds(60), -1L, null))
+			.hasMessageContaining("sequence must be zero or more");
+	}
+
+	@Test
+	void decodesThePayloadOfAnOlderProducerWithTheFieldsAddedLaterAsNull() {
+		// As written before sequence, expectedMeterBalancePaise (commands), hasRelay
+		// (snapshots) and source (credits) were added within version 1.
+		UUID commandId = UUID.randomUUID();
+		String command = """
+				{"eventId":"%s","occurredAt":"2025-09-07T18:29:59Z","premiseId":"%s","commandId":"%s",
+				 "command":"RELAY_ON","balancePaise":null,"reason":"credit-restored","requestedBy":"balance-service",
+				 "expiresAt":"2025-09-07T19:29:59Z"}""".formatted(UUID.randomUUID(), PREMISE, commandId);
+		DeviceCommandRequested decoded = (DeviceCommandRequested) this.codec.decode("device-command-requested", 1,
+				command.getBytes(StandardCharsets.UTF_8));
+		assertThat(decoded.commandId()).isEqualTo(commandId);
+		assertThat(decoded.sequence()).isNull();
+		assertThat(decoded.expectedMeterBalancePaise()).isNull();
+
+		String credit = """
+				{"eventId":"%s","occurredAt":"2025-09-07T18:29:59Z","premiseId":"%s","paymentId":"pay_1",
+				 "amountPaise":500,"balanceAfterPaise":500}""".formatted(UUID.randomUUID(), PREMISE);
+		assertThat(((BalanceCredited) this.codec.decode("balance-credited", 1, credit.getBytes(StandardCharsets.UTF_8)))
+			.source()).isNull();
+
+		DeviceSnapshotted snapshot = (DeviceSnapshotted) samples().get(EventType.DEVICE_SNAPSHOTTED);
+		String older = this.codec.toJson(snapshot).replace(",\"hasRelay\":true", "");
+		assertThat(older).doesNotContain("hasRelay");
+		assertThat(
+				((DeviceSnapshotted) this.codec.decode("device-snapshotted", 1, older.getBytes(StandardCharsets.UTF_8)))
+					.hasRelay())
+			.isNull();
+	}
+
+	@Test
+	void stillRefusesAMissingCountOrFlag() {
+		String missingAttempts = """
+				{"eventId":"%s","occurredAt":"2025-09-07T18:29:59Z","premiseId":"%s","commandId":"%s",
+				 "command":"RELAY_ON","deviceId":"QUBE-ONE-5EED00000101","relayOn":true}""".formatted(UUID.randomUUID(),
+				PREMISE, UUID.randomUUID());
+		assertThatThrownBy(() -> this.codec.decode("device-command-completed", 1,
+				missingAttempts.getBytes(StandardCharsets.UTF_8)))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("int");
 	}
 
 }

@@ -10,6 +10,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server (zonky's embedded binaries, PostgreSQL 17) started as a child
  * process of this JVM and listening on 127.0.0.1 only.
+ * <p>
+ * Durability is explicit: a server someone runs the system on ({@code ./run.sh}) keeps
+ * {@code fsync} and {@code synchronous_commit} on, so a committed ledger transaction
+ * survives a crash or a power cut; only tests may turn them off for speed, and the method
+ * names say so.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -20,11 +25,24 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a throw-away server on a free loopback port with a fresh data directory.
+	 * Starts a throw-away server for tests on a free loopback port with a fresh data
+	 * directory, without fsync and synchronous commit: fast, and it may lose committed
+	 * transactions on a crash, which a test's throw-away data can afford.
 	 * @return the running server
 	 */
-	public static LocalPostgres startTemporary() {
-		return start(null, 0);
+	public static LocalPostgres startTemporaryForTests() {
+		return start(null, 0, false);
+	}
+
+	/**
+	 * Starts a durable server: fsync and synchronous commit on.
+	 * @param dataDir the data directory to keep (reused across restarts), or {@code null}
+	 * for a fresh temporary one
+	 * @param port the port, or 0 for a free one
+	 * @return the running server
+	 */
+	public static LocalPostgres start(Path dataDir, int port) {
+		return start(dataDir, port, true);
 	}
 
 	/**
@@ -32,14 +50,19 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @param dataDir the data directory to keep (reused across restarts), or {@code null}
 	 * for a fresh temporary one
 	 * @param port the port, or 0 for a free one
+	 * @param durable whether fsync and synchronous commit are on (off only for tests)
 	 * @return the running server
 	 */
-	public static LocalPostgres start(Path dataDir, int port) {
+	public static LocalPostgres start(Path dataDir, int port, boolean durable) {
 		try {
+			// zonky turns synchronous_commit off unless told otherwise: set both
+			// explicitly.
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "300")
-				.setServerConfig("fsync", "off")
+				.setServerConfig("fsync", durable ? "on" : "off")
+				.setServerConfig("synchronous_commit", durable ? "on" : "off")
+				.setServerConfig("full_page_writes", durable ? "on" : "off")
 				.setPGStartupWait(Duration.ofSeconds(30))
 				.setPort((port != 0) ? port : LocalKafka.freePort());
 			if (dataDir != null) {
@@ -50,6 +73,13 @@ public final class LocalPostgres implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the local PostgreSQL server", ex);
 		}
+	}
+
+	/**
+	 * @return the port it listens on
+	 */
+	public int port() {
+		return this.postgres.getPort();
 	}
 
 	/**

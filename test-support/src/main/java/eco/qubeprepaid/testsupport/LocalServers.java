@@ -20,9 +20,12 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>
  * Arguments: {@code --dir DIR --kafka-port P --controller-port P --pg-port P
- * [--databases a,b,c]}. When both are ready it writes {@code DIR/servers.env} with the
- * {@code QP_TEST_*} variables that {@link TestServers} reads in EXTERNAL mode; it stops
- * both servers cleanly on SIGTERM or Ctrl-C.
+ * [--databases a,b,c] [--only kafka|postgres] [--fast-for-tests]}. When the servers are
+ * ready it writes {@code DIR/servers.env} with the {@code QP_TEST_*} variables that
+ * {@link TestServers} reads in EXTERNAL mode (with {@code --only}, {@code DIR/<only>.env}
+ * with that server's variable); it stops them cleanly on SIGTERM or Ctrl-C. PostgreSQL is
+ * durable (fsync and synchronous commit on) unless {@code --fast-for-tests} says the data
+ * is a test's to lose.
  */
 public final class LocalServers {
 
@@ -38,35 +41,57 @@ public final class LocalServers {
 			.stream()
 			.filter((name) -> !name.isBlank())
 			.toList();
+		String only = option(args, "--only", "");
+		if (!only.isEmpty() && !only.equals("kafka") && !only.equals("postgres")) {
+			throw new IllegalArgumentException("--only takes kafka or postgres, got '" + only + "'");
+		}
+		boolean durable = !List.of(args).contains("--fast-for-tests");
+		boolean withKafka = !only.equals("postgres");
+		boolean withPostgres = !only.equals("kafka");
 		Files.createDirectories(dir);
-		Path envFile = dir.resolve("servers.env");
+		Path envFile = dir.resolve(only.isEmpty() ? "servers.env" : only + ".env");
 		Files.deleteIfExists(envFile);
 
 		Instant began = Instant.now();
-		LocalPostgres postgres = LocalPostgres.start(dir.resolve("postgres"), pgPort);
-		LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"), kafkaPort, controllerPort, false);
-		PostgresServer server = postgres.server();
-		for (String database : databases) {
-			createIfMissing(server, database);
+		LocalPostgres postgres = withPostgres ? LocalPostgres.start(dir.resolve("postgres"), pgPort, durable) : null;
+		LocalKafka kafka = withKafka ? LocalKafka.start(dir.resolve("kafka"), kafkaPort, controllerPort, false) : null;
+		PostgresServer server = (postgres != null) ? postgres.server() : null;
+		if (server != null) {
+			for (String database : databases) {
+				createIfMissing(server, database);
+			}
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("[servers] stopping Kafka and PostgreSQL");
-			kafka.close();
-			postgres.close();
+			System.out
+				.println("[servers] stopping" + (withKafka ? " Kafka" : "") + (withPostgres ? " PostgreSQL" : ""));
+			if (kafka != null) {
+				kafka.close();
+			}
+			if (postgres != null) {
+				postgres.close();
+			}
 			stopped.countDown();
 		}, "local-servers-shutdown"));
 
 		List<String> env = new ArrayList<>();
-		env.add("QP_TEST_KAFKA_BOOTSTRAP=" + kafka.bootstrapServers());
-		env.add("QP_TEST_PG_URL=" + server.adminJdbcUrl());
-		env.add("QP_TEST_PG_USER=" + server.username());
-		env.add("QP_TEST_PG_PASSWORD=" + server.password());
-		Path partial = dir.resolve("servers.env.partial");
+		if (kafka != null) {
+			env.add("QP_TEST_KAFKA_BOOTSTRAP=" + kafka.bootstrapServers());
+		}
+		if (server != null) {
+			env.add("QP_TEST_PG_URL=" + server.adminJdbcUrl());
+			env.add("QP_TEST_PG_USER=" + server.username());
+			env.add("QP_TEST_PG_PASSWORD=" + server.password());
+		}
+		Path partial = dir.resolve(envFile.getFileName() + ".partial");
 		Files.write(partial, env, StandardCharsets.UTF_8);
 		Files.move(partial, envFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		System.out.printf("[servers] Kafka %s and PostgreSQL %s (%s) ready in %d ms; databases %s%n",
-				kafka.bootstrapServers(), server.adminJdbcUrl(), server.serverVersion(),
+		System.out.printf("[servers]%s%s ready in %d ms; databases %s%n",
+				(kafka != null) ? " Kafka " + kafka.bootstrapServers() : "",
+				(server != null) ? " PostgreSQL " + server.adminJdbcUrl() + " (" + server.serverVersion()
+						+ (durable ? ", durable: fsync and synchronous_commit on"
+								: ", FAST FOR TESTS: fsync and synchronous_commit off")
+						+ ")" : "",
 				Duration.between(began, Instant.now()).toMillis(), databases);
 		stopped.await();
 	}

@@ -116,7 +116,7 @@ public final class TestServers {
 
 	private static TestServers startEmbedded() {
 		LocalKafka kafka = LocalKafka.startTemporary();
-		LocalPostgres postgres = LocalPostgres.startTemporary();
+		LocalPostgres postgres = LocalPostgres.startTemporaryForTests();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			kafka.close();
 			postgres.close();
