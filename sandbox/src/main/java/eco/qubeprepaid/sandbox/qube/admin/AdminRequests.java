@@ -22,8 +22,12 @@ final class AdminRequests {
 	 * @param meters number of meters
 	 * @param spaces number of spaces
 	 * @param apiKeys keys to deal the spaces to (created when new)
+	 * @param mode the mode of every flat's meter instead of the generated one (common
+	 * areas stay in MEASUREMENT), or {@code null}
+	 * @param balancePaise the balance of every flat's meter instead of the generated one,
+	 * or {@code null}
 	 */
-	record Fleet(Long seed, Integer meters, Integer spaces, List<String> apiKeys) {
+	record Fleet(Long seed, Integer meters, Integer spaces, List<String> apiKeys, String mode, Long balancePaise) {
 	}
 
 	/**

@@ -12,8 +12,10 @@ import eco.qubeprepaid.sandbox.qube.model.Faults;
 import eco.qubeprepaid.sandbox.qube.model.FleetGenerator;
 import eco.qubeprepaid.sandbox.qube.model.History;
 import eco.qubeprepaid.sandbox.qube.model.Meter;
+import eco.qubeprepaid.sandbox.qube.model.Mode;
 import eco.qubeprepaid.sandbox.qube.model.QubeCloud;
 import eco.qubeprepaid.sandbox.qube.model.RateLimiter;
+import eco.qubeprepaid.sandbox.qube.model.SimChoices;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +59,18 @@ public class QubeAdminController {
 					+ ", 1 <= spaces <= 10000 and a non-empty list of non-blank api_keys");
 		}
 		long seed = (fleet.seed() != null) ? fleet.seed() : 42L;
-		List<FleetGenerator.Created> created = FleetGenerator.generate(cloud(), seed, meters, spaces, keys);
+		Mode mode = (fleet.mode() != null) ? Mode.parse(fleet.mode()) : null;
+		if (fleet.mode() != null && mode == null) {
+			throw new IllegalArgumentException(
+					"mode must be prepaid, postpaid, measurement or relay_off, was '" + fleet.mode() + "'");
+		}
+		if (fleet.balancePaise() != null
+				&& (fleet.balancePaise() < SimChoices.BALANCE_MIN || fleet.balancePaise() > SimChoices.BALANCE_MAX)) {
+			throw new IllegalArgumentException("balance_paise must be between " + SimChoices.BALANCE_MIN + " and "
+					+ SimChoices.BALANCE_MAX + ", was " + fleet.balancePaise());
+		}
+		List<FleetGenerator.Created> created = FleetGenerator.generate(cloud(), seed, meters, spaces, keys,
+				new FleetGenerator.Overrides(mode, fleet.balancePaise()));
 		return Map.of("devices", created);
 	}
 

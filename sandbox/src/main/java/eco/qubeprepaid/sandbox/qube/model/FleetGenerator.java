@@ -23,6 +23,15 @@ public final class FleetGenerator {
 	/** Creates the fleet in the cloud and returns what was created, in creation order. */
 	public static List<Created> generate(QubeCloud cloud, long seed, int meterCount, int spaceCount,
 			List<String> apiKeys) {
+		return generate(cloud, seed, meterCount, spaceCount, apiKeys, Overrides.NONE);
+	}
+
+	/**
+	 * Creates the fleet with some generated values replaced, and returns what was
+	 * created, in creation order. The seeded choices are the same as without overrides.
+	 */
+	public static List<Created> generate(QubeCloud cloud, long seed, int meterCount, int spaceCount,
+			List<String> apiKeys, Overrides overrides) {
 		if (meterCount < 0 || spaceCount < 1 || apiKeys.isEmpty()) {
 			throw new IllegalArgumentException("need meters >= 0, spaces >= 1 and at least one api key");
 		}
@@ -67,8 +76,10 @@ public final class FleetGenerator {
 				double p = random.nextDouble();
 				LoadProfile profile = (p < 0.7) ? LoadProfile.RESIDENTIAL
 						: (p < 0.88) ? LoadProfile.SHOP : LoadProfile.OFFICE;
-				Mode mode = (kind < 0.14) ? Mode.POSTPAID : Mode.PREPAID;
-				long balance = 2_000 + 100L * random.nextInt(2_000);
+				Mode generatedMode = (kind < 0.14) ? Mode.POSTPAID : Mode.PREPAID;
+				long generatedBalance = 2_000 + 100L * random.nextInt(2_000);
+				Mode mode = (overrides.mode() != null) ? overrides.mode() : generatedMode;
+				long balance = (overrides.balancePaise() != null) ? overrides.balancePaise() : generatedBalance;
 				spec = new Meter.Spec(deviceId, key, spaceIds.get(s), "Flat " + flat, null,
 						List.of(identity, "Tenant." + flat), true, mode, balance, tariffs[s][0], tariffs[s][1],
 						random.nextBoolean(), profile, 50 + random.nextInt(101), random.nextLong(),
@@ -90,6 +101,19 @@ public final class FleetGenerator {
 		}
 		while (n >= 0);
 		return letters.toString();
+	}
+
+	/**
+	 * Values that replace the generated ones for every flat's meter.
+	 *
+	 * @param mode the mode, or {@code null} for the generated one
+	 * @param balancePaise the balance, or {@code null} for the generated one
+	 */
+	public record Overrides(Mode mode, Long balancePaise) {
+
+		/** Nothing replaced. */
+		public static final Overrides NONE = new Overrides(null, null);
+
 	}
 
 	/**
