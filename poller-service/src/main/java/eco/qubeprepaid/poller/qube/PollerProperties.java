@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxBatch how many outbox rows one relay round publishes at most
  * @param idleDelay how long an idle worker waits before looking again
  * @param gapFillMaxDays how far back a gap fill reaches at most
+ * @param spareBudgetReservePercent the share of a key's budget that polls of meters which
+ * are not due (spare polls) leave free, so that a meter that falls due, a command and
+ * discovery find a slot at once instead of waiting for the rolling window to turn
  */
 @Validated
 @ConfigurationProperties("poller")
@@ -37,6 +40,7 @@ public record PollerProperties(@DefaultValue("15m") @NotNull Duration freshnessF
 		@DefaultValue("20000") @Min(1) @Max(1_000_000) int maxPremisesPerKey,
 		@DefaultValue("50") @Min(1) @Max(1000) int commandBatch,
 		@DefaultValue("200") @Min(1) @Max(5000) int outboxBatch, @DefaultValue("200ms") @NotNull Duration idleDelay,
-		@DefaultValue("31") @Min(1) @Max(31) int gapFillMaxDays) {
+		@DefaultValue("31") @Min(1) @Max(31) int gapFillMaxDays,
+		@DefaultValue("25") @Min(0) @Max(90) int spareBudgetReservePercent) {
 
 }

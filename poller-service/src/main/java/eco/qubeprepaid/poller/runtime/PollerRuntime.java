@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import eco.qubeprepaid.events.DeviceSnapshotted;
+import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
 import eco.qubeprepaid.poller.command.persistence.JooqCommandStore;
 import eco.qubeprepaid.poller.polling.application.GapFillService;
@@ -27,6 +29,7 @@ import eco.qubeprepaid.poller.schedule.domain.SchedulePolicy;
 import eco.qubeprepaid.qube.client.QubeApiException;
 import eco.qubeprepaid.qube.client.QubeErrorCode;
 import eco.qubeprepaid.qube.client.budget.Priority;
+import eco.qubeprepaid.qube.client.budget.RateBudget;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -278,7 +281,7 @@ public class PollerRuntime implements SmartLifecycle {
 				this.polling.poll(premiseId)
 					.ifPresentOrElse(
 							(snapshot) -> scheduler.polled(premiseId,
-									new PollOutcome(snapshot.observedAt().toInstant(), snapshot.balancePaise(),
+									new PollOutcome(snapshot.observedAt().toInstant(), spentBalance(snapshot),
 											snapshot.relayOn(), snapshot.online())),
 							() -> scheduler.untrack(premiseId));
 			}
@@ -306,13 +309,29 @@ public class PollerRuntime implements SmartLifecycle {
 	}
 
 	/**
+	 * The meter's balance as a measure of what the meter spends: only a PREPAID meter
+	 * deducts from it. A POSTPAID or measurement meter's balance stays where it is (often
+	 * at zero), which would otherwise read as "already empty" and have the meter polled
+	 * at the minimum interval for ever; its premise is steered by the ledger's balance.
+	 */
+	private static Long spentBalance(DeviceSnapshotted snapshot) {
+		return (snapshot.mode() == MeterMode.PREPAID) ? snapshot.balancePaise() : null;
+	}
+
+	/**
 	 * A poll that only spends spare budget (the meter is not due) yields to waiting
 	 * housekeeping, which would otherwise never get a slot while polls keep the budget
-	 * busy.
+	 * busy, and leaves the reserve of the budget free: the budget is a rolling window, so
+	 * spare polls taken in a burst would hold every slot until the window turns, and a
+	 * meter falling due meanwhile (one about to run out) would wait up to a window.
 	 */
 	private boolean housekeepingWaits(String key, PollScheduler scheduler, String premiseId) {
-		return this.clients.budget(key).queued(Priority.HOUSEKEEPING) > 0
-				&& !scheduler.isDue(premiseId, this.clock.instant());
+		if (scheduler.isDue(premiseId, this.clock.instant())) {
+			return false;
+		}
+		RateBudget budget = this.clients.budget(key);
+		int reserve = budget.settings().limit() * this.properties.spareBudgetReservePercent() / 100;
+		return budget.queued(Priority.HOUSEKEEPING) > 0 || budget.remaining() <= reserve;
 	}
 
 	private void commandLoop(String key, boolean orphanKey) {

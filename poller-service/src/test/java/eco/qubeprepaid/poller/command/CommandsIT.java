@@ -55,7 +55,7 @@ class CommandsIT extends PollerIntegrationTest {
 		send(request);
 		DeviceCommandRequested sameCommandNewEvent = new DeviceCommandRequested(java.util.UUID.randomUUID(),
 				request.occurredAt(), request.premiseId(), request.commandId(), request.command(), null, "test",
-				"poller-tests", request.expiresAt());
+				"poller-tests", request.expiresAt(), null, null);
 		send(sameCommandNewEvent);
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The ONE Spring test configuration of poller-service, so that every integration test
  * shares one cached context: the real broker and PostgreSQL of {@link TestServers}, the
  * real sandbox in this JVM, and the poller's clock following the sandbox's simulated
- * clock. Four keys: two demo keys (20 meters each, 100 requests per 60 s on both sides)
- * and two soak keys (empty until {@code PollerSoakIT} fills them, 100 per 6 s on both
- * sides).
+ * clock. Five keys: two demo keys (20 meters each, 100 requests per 60 s on both sides),
+ * two soak keys (empty until {@code PollerSoakIT} fills them, 100 per 6 s on both sides)
+ * and the ledger-feed test's own key (15 POSTPAID meters, 30 per 20 s for the poller).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "qube.verify-interval=200ms", "qube.keys[0].name=demo-1", "qube.keys[0].api-key=demo-key-1",
@@ -38,9 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
 				"qube.keys[1].api-key=demo-key-2", "qube.keys[1].requests-per-window=100", "qube.keys[1].window=60s",
 				"qube.keys[2].name=soak-1", "qube.keys[2].api-key=soak-key-1", "qube.keys[2].requests-per-window=100",
 				"qube.keys[2].window=6s", "qube.keys[3].name=soak-2", "qube.keys[3].api-key=soak-key-2",
-				"qube.keys[3].requests-per-window=100", "qube.keys[3].window=6s", "poller.freshness-floor=40s",
-				"poller.min-poll-interval=5s", "poller.discovery-interval=3s", "poller.command-retry-interval=1s",
-				"poller.idle-delay=50ms" })
+				"qube.keys[3].requests-per-window=100", "qube.keys[3].window=6s", "qube.keys[4].name=ledger-1",
+				"qube.keys[4].api-key=ledger-key-1", "qube.keys[4].requests-per-window=30", "qube.keys[4].window=20s",
+				"poller.freshness-floor=40s", "poller.min-poll-interval=5s", "poller.discovery-interval=3s",
+				"poller.command-retry-interval=1s", "poller.idle-delay=50ms",
+				// A database outage shows as a failed connection after a second, not
+				// thirty.
+				"spring.datasource.hikari.connection-timeout=1000" })
 @Import(PollerIntegrationTest.Wiring.class)
 public abstract class PollerIntegrationTest {
 
@@ -74,9 +78,26 @@ public abstract class PollerIntegrationTest {
 	 */
 	protected DeviceCommandRequested requestCommand(String premiseId, DeviceCommand command, Long balancePaise,
 			Duration ttl) {
+		return requestCommand(premiseId, command, balancePaise, ttl, null, null);
+	}
+
+	/**
+	 * Publishes a command request with the requester's sequence and, for a balance set,
+	 * the most the meter may show.
+	 * @param premiseId the premise
+	 * @param command what to do
+	 * @param balancePaise the balance for SET_BALANCE
+	 * @param ttl how long it may wait
+	 * @param sequence the requester's order, or {@code null}
+	 * @param expectedMeterBalancePaise the most the meter may show, or {@code null}
+	 * @return the request
+	 */
+	protected DeviceCommandRequested requestCommand(String premiseId, DeviceCommand command, Long balancePaise,
+			Duration ttl, Long sequence, Long expectedMeterBalancePaise) {
 		Instant now = this.clock.instant();
 		DeviceCommandRequested request = new DeviceCommandRequested(UUID.randomUUID(), now, premiseId,
-				UUID.randomUUID(), command, balancePaise, "test", "poller-tests", now.plus(ttl));
+				UUID.randomUUID(), command, balancePaise, "test", "poller-tests", now.plus(ttl), sequence,
+				expectedMeterBalancePaise);
 		send(request);
 		return request;
 	}

@@ -30,6 +30,13 @@ public final class SandboxServer {
 	/** Keys of the soak fleet, created empty at start-up. */
 	public static final String[] SOAK_KEYS = { "soak-key-1", "soak-key-2" };
 
+	/**
+	 * The key of {@code LedgerBalanceIT} alone: its budget is measured over a window, and
+	 * a budget the other tests share is spent in their bursts (a command test's writes
+	 * and read-backs), so that such a window could see no poll at all.
+	 */
+	public static final String LEDGER_KEY = "ledger-key-1";
+
 	private static volatile SandboxServer instance;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,6 +94,12 @@ public final class SandboxServer {
 			server.admin("POST", "/keys", "{\"api_key\":\"" + key + "\"}");
 			server.admin("PUT", "/rate-limit", "{\"requests\":100,\"window_seconds\":6,\"api_key\":\"" + key + "\"}");
 		}
+		// Fifteen POSTPAID meters with supply for the ledger-feed test, under a key of
+		// their own (the sandbox allows more than the poller's budget of that key).
+		server.admin("POST", "/fleet", "{\"seed\":15,\"meters\":15,\"spaces\":1,\"mode\":\"postpaid\","
+				+ "\"balance_paise\":100000,\"api_keys\":[\"" + LEDGER_KEY + "\"]}");
+		server.admin("PUT", "/rate-limit",
+				"{\"requests\":100,\"window_seconds\":20,\"api_key\":\"" + LEDGER_KEY + "\"}");
 		// The request below is the test's own, outside the poller's budget for
 		// demo-key-1, so
 		// the sandbox allows one extra request in that key's window; otherwise the

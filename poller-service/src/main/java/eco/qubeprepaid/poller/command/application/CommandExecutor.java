@@ -152,9 +152,24 @@ public class CommandExecutor {
 				retry(command, attempts, deviceId, "device_offline");
 				return;
 			}
+			if (command.command() == DeviceCommand.SET_BALANCE
+					&& CommandRules.creditWouldBeErased(command.expectedMeterBalancePaise(), details.balance())) {
+				fail(command, attempts, deviceId, CommandRules.METER_BALANCE_CHANGED,
+						"the meter shows " + details.balance() + " paise, more than the "
+								+ command.expectedMeterBalancePaise()
+								+ " paise its requester allowed for: credit reached"
+								+ " it from elsewhere, and setting " + command.balancePaise() + " would erase it",
+						"rejected");
+				return;
+			}
+			if (alreadyInPlace(command, details)) {
+				// The read just made shows the desired state: nothing to write.
+				completeByRead(command, attempts, deviceId, details);
+				return;
+			}
 			VerifiedWrite<?> write = write(api, deviceId, command);
 			attempts += Math.max(1, write.sends());
-			if (tookEffect(command, write)) {
+			if (tookEffect(command, write, details.balance())) {
 				complete(command, attempts, deviceId, write);
 			}
 			else {
@@ -185,13 +200,33 @@ public class CommandExecutor {
 		};
 	}
 
-	private static boolean tookEffect(PendingCommand command, VerifiedWrite<?> write) {
+	private static boolean tookEffect(PendingCommand command, VerifiedWrite<?> write, Long before) {
 		if (write.isVerified()) {
 			return true;
 		}
 		return command.command() == DeviceCommand.SET_BALANCE && write.outcome() == WriteOutcome.MISMATCH
 				&& write.observed() instanceof Long observed
-				&& CommandRules.balanceTookEffect(command.balancePaise(), observed);
+				&& CommandRules.balanceTookEffect(before, command.balancePaise(), observed);
+	}
+
+	private static boolean alreadyInPlace(PendingCommand command, DeviceDetails details) {
+		return switch (command.command()) {
+			case RELAY_ON -> Boolean.TRUE.equals(details.relayState());
+			case RELAY_OFF -> Boolean.FALSE.equals(details.relayState());
+			case SET_BALANCE -> command.balancePaise().equals(details.balance());
+		};
+	}
+
+	private void completeByRead(PendingCommand command, int attempts, String deviceId, DeviceDetails details) {
+		Instant now = this.clock.instant();
+		DeviceCommandCompleted event = new DeviceCommandCompleted(UUID.randomUUID(), now, command.premiseId(),
+				command.commandId(), command.command(), deviceId, details.relayState(), details.balance(),
+				Math.max(1, attempts));
+		if (this.store.finish(command.commandId(), true, attempts, deviceId, null, event, now)) {
+			finished(command, now, "completed");
+			log.info("Command {} {} on premise {}: {} already shows it, nothing written", command.commandId(),
+					command.command(), command.premiseId(), deviceId);
+		}
 	}
 
 	private void complete(PendingCommand command, int attempts, String deviceId, VerifiedWrite<?> write) {

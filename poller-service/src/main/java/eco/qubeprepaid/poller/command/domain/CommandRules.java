@@ -38,6 +38,22 @@ public final class CommandRules {
 	}
 
 	/**
+	 * How many writes an older pending command of a premise may take before a newer one
+	 * stops waiting for it: a balance set that keeps failing verification must not hold a
+	 * relay command back until it expires.
+	 */
+	public static final int BLOCKING_ATTEMPTS = 3;
+
+	/** The error code of a command replaced by a newer one of its kind. */
+	public static final String SUPERSEDED = "superseded";
+
+	/**
+	 * The error code of a balance set refused because the meter holds more credit than
+	 * the requester knew of (an absolute set would erase it).
+	 */
+	public static final String METER_BALANCE_CHANGED = "meter_balance_changed";
+
+	/**
 	 * Tells whether a balance read back after an absolute set shows the set took effect.
 	 * A PREPAID meter keeps deducting between the write and the read-back, so a reading a
 	 * little below the target is the written value minus that consumption; anything
@@ -49,6 +65,36 @@ public final class CommandRules {
 	public static boolean balanceTookEffect(long written, long observed) {
 		long tolerance = 100 + written / 100;
 		return observed <= written && written - observed <= tolerance;
+	}
+
+	/**
+	 * Tells whether a balance read back shows an absolute set took effect, knowing the
+	 * balance just before the write: a set that raised the balance took effect if the
+	 * reading is above the balance before and at most the target (the meter deducts in
+	 * between, by any amount its load draws, so no tolerance is needed); a set that
+	 * lowered it, as {@link #balanceTookEffect(long, long)}.
+	 * @param before the balance read just before the write, or {@code null}
+	 * @param written the balance written
+	 * @param observed the balance read back
+	 * @return true if the write took effect
+	 */
+	public static boolean balanceTookEffect(Long before, long written, long observed) {
+		if (before != null && written > before) {
+			return observed > before && observed <= written;
+		}
+		return balanceTookEffect(written, observed);
+	}
+
+	/**
+	 * Tells whether a balance set must be refused because the meter shows more than its
+	 * requester allowed for: credit reached the meter from elsewhere, and an absolute set
+	 * would erase it.
+	 * @param expectedAtMost the most the requester expected, or {@code null} (no check)
+	 * @param current the meter's balance now, or {@code null} if unknown
+	 * @return true if the set must not be written
+	 */
+	public static boolean creditWouldBeErased(Long expectedAtMost, Long current) {
+		return expectedAtMost != null && current != null && current > expectedAtMost;
 	}
 
 	/** What to do after a failed try. */

@@ -16,15 +16,20 @@ import eco.qubeprepaid.events.DeviceCommand;
  * @param requestedAt when it was requested
  * @param expiresAt when it is given up
  * @param attempts how many writes were sent so far
+ * @param expectedMeterBalancePaise for SET_BALANCE: the most the meter may show for the
+ * set to be applied, or {@code null}
  */
 public record PendingCommand(UUID commandId, String premiseId, DeviceCommand command, Long balancePaise,
-		Instant requestedAt, Instant expiresAt, int attempts) {
+		Instant requestedAt, Instant expiresAt, int attempts, Long expectedMeterBalancePaise) {
 
 	public PendingCommand {
 		Objects.requireNonNull(commandId, "commandId");
 		Objects.requireNonNull(premiseId, "premiseId");
 		Objects.requireNonNull(command, "command");
 		Objects.requireNonNull(expiresAt, "expiresAt");
+		if (expectedMeterBalancePaise != null && command != DeviceCommand.SET_BALANCE) {
+			throw new IllegalArgumentException("an expected meter balance goes with SET_BALANCE only");
+		}
 		if ((command == DeviceCommand.SET_BALANCE) != (balancePaise != null)) {
 			throw new IllegalArgumentException("a balance goes with SET_BALANCE and only with it");
 		}

@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.UUID;
 
 import eco.qubeprepaid.events.DeviceCommand;
+import eco.qubeprepaid.events.DeviceCommandFailed;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DomainEvent;
+import eco.qubeprepaid.poller.command.domain.CommandRules;
 import eco.qubeprepaid.poller.command.domain.PendingCommand;
 import eco.qubeprepaid.service.outbox.Outbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +63,10 @@ public class JooqCommandStore {
 
 	private static final Field<Long> BALANCE = field(name("balance_paise"), Long.class);
 
+	private static final Field<Long> EXPECTED_BALANCE = field(name("expected_meter_balance_paise"), Long.class);
+
+	private static final Field<Long> SEQUENCE = field(name("sequence"), Long.class);
+
 	private static final Field<String> REASON = field(name("reason"), String.class);
 
 	private static final Field<String> REQUESTED_BY = field(name("requested_by"), String.class);
@@ -92,6 +101,8 @@ public class JooqCommandStore {
 
 	private static final String PENDING = "PENDING";
 
+	private static final String FAILED = "FAILED";
+
 	private final DSLContext dsl;
 
 	private final Outbox outbox;
@@ -105,7 +116,15 @@ public class JooqCommandStore {
 	}
 
 	/**
-	 * Stores a requested command unless its event or its command id was seen before.
+	 * Stores a requested command unless its event or its command id was seen before. A
+	 * command is ordered among its premise's commands by the time it was requested, then
+	 * by the requester's sequence. Relay commands form one kind and balance sets another;
+	 * within a kind only the newest matters (both are absolute), so a command arriving
+	 * after a newer one of its kind is finished as superseded at once, and a new command
+	 * finishes the older ones of its kind still pending as superseded. Each superseded
+	 * command's {@code DeviceCommandFailed} goes to the outbox in the same transaction. A
+	 * relay-off published late can therefore never be applied after the relay-on that
+	 * followed it.
 	 * @param request the request
 	 * @param now the time
 	 * @return true if it is new and now pending
@@ -120,30 +139,97 @@ public class JooqCommandStore {
 			if (firstDelivery == 0) {
 				return false;
 			}
-			return this.dsl.insertInto(COMMANDS_TABLE)
+			// A premise's commands are accepted one at a time (a transaction-scoped
+			// advisory lock on the premise, in a key space of its own), so two arrivals
+			// cannot each miss the other.
+			this.dsl.fetch("SELECT pg_advisory_xact_lock(8008, hashtext(?))", request.premiseId());
+			boolean superseded = this.dsl.fetchExists(this.dsl.selectOne()
+				.from(COMMANDS_TABLE)
+				.where(PREMISE_ID.eq(request.premiseId()))
+				.and(COMMAND.in(sameKind(request.command())))
+				.and(COMMAND_ID.ne(request.commandId()))
+				.and(newerThan(utc(request.occurredAt()), request.sequence(), request.commandId())));
+			int inserted = this.dsl.insertInto(COMMANDS_TABLE)
 				.set(COMMAND_ID, request.commandId())
 				.set(EVENT_ID, request.eventId())
 				.set(PREMISE_ID, request.premiseId())
 				.set(COMMAND, request.command().name())
 				.set(BALANCE, request.balancePaise())
+				.set(EXPECTED_BALANCE, request.expectedMeterBalancePaise())
+				.set(SEQUENCE, request.sequence())
 				.set(REASON, request.reason())
 				.set(REQUESTED_BY, request.requestedBy())
 				.set(REQUESTED_AT, utc(request.occurredAt()))
 				.set(EXPIRES_AT, utc(request.expiresAt()))
-				.set(STATUS, PENDING)
+				.set(STATUS, superseded ? FAILED : PENDING)
+				.set(LAST_ERROR, superseded ? CommandRules.SUPERSEDED : null)
+				.set(FINISHED_AT, superseded ? utc(now) : null)
 				.set(NEXT_ATTEMPT_AT, utc(now))
 				.onConflictDoNothing()
-				.execute() == 1;
+				.execute();
+			if (inserted == 0) {
+				return false;
+			}
+			if (superseded) {
+				this.outbox.append(supersededEvent(request.premiseId(), request.commandId(), request.command(), now,
+						"a newer " + kind(request.command()) + " command of the premise was requested before it"));
+				return false;
+			}
+			Result<Record2<UUID, String>> older = this.dsl.update(COMMANDS_TABLE)
+				.set(STATUS, FAILED)
+				.set(LAST_ERROR, CommandRules.SUPERSEDED)
+				.set(FINISHED_AT, utc(now))
+				.where(PREMISE_ID.eq(request.premiseId()))
+				.and(COMMAND.in(sameKind(request.command())))
+				.and(STATUS.eq(PENDING))
+				.and(COMMAND_ID.ne(request.commandId()))
+				.returningResult(COMMAND_ID, COMMAND)
+				.fetch();
+			for (Record2<UUID, String> row : older) {
+				this.outbox.append(supersededEvent(request.premiseId(), row.get(COMMAND_ID),
+						DeviceCommand.valueOf(row.get(COMMAND)), now,
+						"superseded by the newer command " + request.commandId()));
+			}
+			return true;
 		});
 		return Boolean.TRUE.equals(accepted);
 	}
 
+	private static List<String> sameKind(DeviceCommand command) {
+		return (command == DeviceCommand.SET_BALANCE) ? List.of(DeviceCommand.SET_BALANCE.name())
+				: List.of(DeviceCommand.RELAY_ON.name(), DeviceCommand.RELAY_OFF.name());
+	}
+
+	private static String kind(DeviceCommand command) {
+		return (command == DeviceCommand.SET_BALANCE) ? "balance" : "relay";
+	}
+
 	/**
-	 * Loads the commands of one key that are due now, oldest first. A command waits while
-	 * an older command of the same premise is still pending, so that a relay-off and the
-	 * relay-on after it can never be applied in the wrong order. Commands for premises
-	 * the registry does not know yet are handed to {@code orphanKey} so that they expire
-	 * properly.
+	 * The rows requested after the given order key: later requested_at, or the same and a
+	 * higher sequence (or, with no sequence to tell, a higher command id).
+	 */
+	private static Condition newerThan(OffsetDateTime requestedAt, Long sequence, UUID commandId) {
+		Condition sameTime = REQUESTED_AT.eq(requestedAt);
+		Condition laterInTime = REQUESTED_AT.gt(requestedAt);
+		Condition laterSequence = (sequence != null) ? SEQUENCE.gt(sequence)
+				: SEQUENCE.isNull().and(COMMAND_ID.gt(commandId));
+		return laterInTime.or(sameTime.and(laterSequence));
+	}
+
+	private static DeviceCommandFailed supersededEvent(String premiseId, UUID commandId, DeviceCommand command,
+			Instant now, String detail) {
+		return new DeviceCommandFailed(UUID.randomUUID(), now, premiseId, commandId, command, null,
+				CommandRules.SUPERSEDED, detail, 0);
+	}
+
+	/**
+	 * Loads the commands of one key that are due now, in each premise's order (requested
+	 * at, then the requester's sequence). A command waits while an older command of the
+	 * same premise is still pending, so that, say, a balance set and the relay-on after
+	 * it are applied in that order; but not behind one that has already taken
+	 * {@link CommandRules#BLOCKING_ATTEMPTS} writes without taking effect. Commands for
+	 * premises the registry does not know yet are handed to {@code orphanKey} so that
+	 * they expire properly.
 	 * @param keyName the key
 	 * @param orphanKey whether this key also takes commands of unknown premises
 	 * @param now the time
@@ -152,12 +238,20 @@ public class JooqCommandStore {
 	 */
 	public List<PendingCommand> due(String keyName, boolean orphanKey, Instant now, int limit) {
 		Table<Record> older = table(name("device_commands")).as("o");
+		Field<OffsetDateTime> oRequestedAt = field(name("o", "requested_at"), OffsetDateTime.class);
+		Field<Long> oSequence = field(name("o", "sequence"), Long.class);
+		Field<Long> cSequence = field(name("c", "sequence"), Long.class);
 		Condition noOlderPending = notExists(selectOne().from(older)
 			.where(field(name("o", "premise_id"), String.class).eq(C_PREMISE_ID))
 			.and(field(name("o", "status"), String.class).eq(PENDING))
-			.and(field(name("o", "requested_at"), OffsetDateTime.class).lt(C_REQUESTED_AT)
-				.or(field(name("o", "requested_at"), OffsetDateTime.class).eq(C_REQUESTED_AT)
-					.and(field(name("o", "command_id"), UUID.class).lt(C_COMMAND_ID)))));
+			.and(field(name("o", "attempts"), Integer.class).lt(CommandRules.BLOCKING_ATTEMPTS))
+			.and(oRequestedAt.lt(C_REQUESTED_AT)
+				.or(oRequestedAt.eq(C_REQUESTED_AT)
+					.and(DSL.coalesce(oSequence, -1L)
+						.lt(DSL.coalesce(cSequence, -1L))
+						.or(DSL.coalesce(oSequence, -1L)
+							.eq(DSL.coalesce(cSequence, -1L))
+							.and(field(name("o", "command_id"), UUID.class).lt(C_COMMAND_ID)))))));
 		Condition ofKey = exists(
 				selectOne().from(PREMISES).where(P_PREMISE_ID.eq(C_PREMISE_ID)).and(P_KEY.eq(keyName)));
 		if (orphanKey) {
@@ -166,18 +260,19 @@ public class JooqCommandStore {
 		return this.dsl
 			.select(C_COMMAND_ID, C_PREMISE_ID, field(name("c", "command"), String.class),
 					field(name("c", "balance_paise"), Long.class), C_REQUESTED_AT,
-					field(name("c", "expires_at"), OffsetDateTime.class), field(name("c", "attempts"), Integer.class))
+					field(name("c", "expires_at"), OffsetDateTime.class), field(name("c", "attempts"), Integer.class),
+					field(name("c", "expected_meter_balance_paise"), Long.class))
 			.from(COMMANDS)
 			.where(field(name("c", "status"), String.class).eq(PENDING))
 			.and(field(name("c", "next_attempt_at"), OffsetDateTime.class).le(utc(now)))
 			.and(noOlderPending)
 			.and(ofKey)
-			.orderBy(C_REQUESTED_AT, C_COMMAND_ID)
+			.orderBy(C_REQUESTED_AT, DSL.coalesce(cSequence, -1L), C_COMMAND_ID)
 			.limit(limit)
 			.fetch((r) -> new PendingCommand(r.get(0, UUID.class), r.get(1, String.class),
 					DeviceCommand.valueOf(r.get(2, String.class)), r.get(3, Long.class),
 					r.get(4, OffsetDateTime.class).toInstant(), r.get(5, OffsetDateTime.class).toInstant(),
-					r.get(6, Integer.class)));
+					r.get(6, Integer.class), r.get(7, Long.class)));
 	}
 
 	/**

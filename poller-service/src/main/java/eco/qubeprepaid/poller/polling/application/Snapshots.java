@@ -47,7 +47,7 @@ final class Snapshots {
 				firstNonNull(d.ebTariff(), (m != null) ? m.ebTariff() : null),
 				firstNonNull(d.dgTariff(), (m != null) ? m.dgTariff() : null),
 				tariff(firstNonNull(d.activeTariff(), (m != null) ? m.activeTariff() : null)),
-				firstNonNull(d.pgEnabled(), (m != null) ? m.pgEnabled() : null), observedAt);
+				firstNonNull(d.pgEnabled(), (m != null) ? m.pgEnabled() : null), observedAt, d.hasRelay());
 	}
 
 	/**
@@ -57,7 +57,7 @@ final class Snapshots {
 	static DeviceSnapshotted historical(Premise premise, BigDecimal energyKwh, OffsetDateTime bucketEnd, Instant now) {
 		return new DeviceSnapshotted(UUID.randomUUID(), now, premise.identity().value(), premise.apiKeyName(),
 				premise.deviceId(), premise.epoch(), false, energyKwh, null, null, null, null, null, null, null, null,
-				null, bucketEnd);
+				null, bucketEnd, null);
 	}
 
 	static BigDecimal energy(DeviceDetails details) {

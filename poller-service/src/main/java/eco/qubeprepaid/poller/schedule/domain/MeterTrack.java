@@ -41,6 +41,11 @@ final class MeterTrack {
 		if (outcome.online() && outcome.balancePaise() != null) {
 			this.meter.observe(outcome.balancePaise(), outcome.at(), !this.switchedOff && !outcome.switchedOff());
 		}
+		else if (outcome.online()) {
+			// A live answer without a balance that the meter spends (not PREPAID): the
+			// value seeded at start-up is no prediction either.
+			this.meter.start(null, outcome.at());
+		}
 		this.switchedOff = outcome.switchedOff();
 		this.lastPolledAt = outcome.at();
 	}

@@ -7,7 +7,8 @@ import java.util.Objects;
  * What one finished poll told the scheduler about a meter.
  *
  * @param at when the meter was read
- * @param balancePaise the balance read, {@code null} when the meter did not report one
+ * @param balancePaise the balance the meter spends, {@code null} when the meter did not
+ * report one or does not deduct from it (not PREPAID)
  * @param relayOn {@code true} when the supply is on, {@code false} when the relay is off
  * (the meter draws nothing, so its balance is not running down), {@code null} when
  * unknown

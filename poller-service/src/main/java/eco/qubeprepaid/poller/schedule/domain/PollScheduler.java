@@ -21,8 +21,11 @@ import java.util.Optional;
  * running down, whatever its balance: it has no prediction and is revisited at the floor,
  * so switched-off meters do not take the budget from the meters about to run out, and a
  * restore still shows within the floor.</li>
- * <li><b>Spend the budget.</b> Otherwise the meter due soonest is polled anyway, so the
- * budget is never left unused while a meter could be fresher.</li>
+ * <li><b>Spend the budget.</b> Otherwise, among the meters last polled at least
+ * {@code minInterval} ago, the one furthest through its revisit interval is polled
+ * anyway, so spare budget makes every meter fresher in turn. (Polling the meter due
+ * soonest instead spent all the spare budget on the few meters with the shortest
+ * intervals, one read every couple of seconds, while the rest waited for the floor.)</li>
  * </ol>
  * The prediction is the sooner of two: the meter's own balance read by the polls, and the
  * ledger's wallet balance fed by {@link #ledgerBalance}, each with its own spend rate
@@ -101,8 +104,9 @@ public final class PollScheduler {
 		MeterTrack floorChoice = null;
 		MeterTrack dueChoice = null;
 		Duration dueChoiceTtz = null;
-		MeterTrack soonestChoice = null;
-		Instant soonestDueAt = null;
+		MeterTrack spareChoice = null;
+		long spareElapsedMs = 0;
+		long spareIntervalMs = 1;
 		Instant floorLine = now.minus(this.policy.freshnessFloor()).plus(this.policy.floorSlack());
 		for (MeterTrack track : this.tracks.values()) {
 			if (track.inFlight || !track.ready) {
@@ -115,19 +119,29 @@ public final class PollScheduler {
 				continue;
 			}
 			Duration ttz = track.timeToZero();
-			Instant dueAt = track.lastPolledAt.plus(this.policy.revisitInterval(ttz));
+			Duration interval = this.policy.revisitInterval(ttz);
+			Instant dueAt = track.lastPolledAt.plus(interval);
 			if (!dueAt.isAfter(now)) {
 				if (dueChoice == null || closerToEmpty(ttz, dueChoiceTtz, track, dueChoice)) {
 					dueChoice = track;
 					dueChoiceTtz = ttz;
 				}
+				continue;
 			}
-			else if (soonestChoice == null || dueAt.isBefore(soonestDueAt)) {
-				soonestChoice = track;
-				soonestDueAt = dueAt;
+			long elapsedMs = Duration.between(track.lastPolledAt, now).toMillis();
+			if (elapsedMs < this.policy.minInterval().toMillis()) {
+				continue;
+			}
+			long intervalMs = Math.max(1, interval.toMillis());
+			// elapsed / interval compared without division: a / b > c / d iff a d > c b
+			// (both below the floor in milliseconds, so the products fit in a long).
+			if (spareChoice == null || elapsedMs * spareIntervalMs > spareElapsedMs * intervalMs) {
+				spareChoice = track;
+				spareElapsedMs = elapsedMs;
+				spareIntervalMs = intervalMs;
 			}
 		}
-		MeterTrack chosen = (floorChoice != null) ? floorChoice : (dueChoice != null) ? dueChoice : soonestChoice;
+		MeterTrack chosen = (floorChoice != null) ? floorChoice : (dueChoice != null) ? dueChoice : spareChoice;
 		if (chosen == null) {
 			return Optional.empty();
 		}
@@ -198,6 +212,22 @@ public final class PollScheduler {
 		return track.lastPolledAt == null
 				|| !track.lastPolledAt.plus(this.policy.revisitInterval(track.timeToZero())).isAfter(now)
 				|| !track.lastPolledAt.isAfter(now.minus(this.policy.freshnessFloor()).plus(this.policy.floorSlack()));
+	}
+
+	/**
+	 * Describes a meter's scheduling state, for diagnostics.
+	 * @param premiseId the premise
+	 * @param now the time
+	 * @return a line of text, or {@code untracked}
+	 */
+	public synchronized String describe(String premiseId, Instant now) {
+		MeterTrack track = this.tracks.get(premiseId);
+		if (track == null) {
+			return "untracked";
+		}
+		return "last polled " + track.lastPolledAt + ", in flight " + track.inFlight + ", ready " + track.ready
+				+ ", switched off " + track.switchedOff + ", time to zero " + track.timeToZero() + ", due "
+				+ isDue(track, now);
 	}
 
 	/**
