@@ -22,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultFixedDailyPaise the fixed daily charge where no tariff version sets one
  * @param outbox the outbox relay's settings
  * @param consumer the Kafka consumers' error handling
+ * @param maxClockSkew how far ahead of this service's clock a reading may be stamped (the
+ * poller's clock may run a little ahead); later ones are ignored
  */
 @Validated
 @ConfigurationProperties("qube.balance")
 public record BalanceProperties(@NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal maxPowerKw,
 		@NotNull @DecimalMin("0") BigDecimal toleranceKwh, @Min(0) long defaultFixedDailyPaise,
-		@Valid @NotNull Outbox outbox, @Valid @NotNull Consumer consumer) {
+		@Valid @NotNull Outbox outbox, @Valid @NotNull Consumer consumer,
+		@DefaultValue("5m") @NotNull Duration maxClockSkew) {
 
 	/**
 	 * The outbox relay.
@@ -43,16 +46,21 @@ public record BalanceProperties(@NotNull @DecimalMin(value = "0", inclusive = fa
 	/**
 	 * The consumers.
 	 *
-	 * @param retries how many times a record whose processing failed for a transient
-	 * reason is retried (blocking) before it goes to the dead-letter topic
-	 * @param retryInterval the first pause between retries (doubling each time)
+	 * @param retries how many times a snapshot whose processing failed for a reason that
+	 * is not transient is retried (blocking) before it goes to the dead-letter topic; a
+	 * transient failure (the database or the broker away) is retried without a limit, and
+	 * a top-up or a command outcome is never dead-lettered unless it is malformed
+	 * @param retryInterval the first pause between retries (doubling each time, up to
+	 * {@code maxRetryInterval})
+	 * @param maxRetryInterval the longest pause between retries
 	 * @param topicPartitions the partitions of the topics this service creates
 	 * @param snapshotConcurrency the consumer threads of the snapshot listener (one per
 	 * partition at most; a premise's snapshots share a key, hence a partition and a
 	 * thread, so they stay in order)
 	 */
 	public record Consumer(@DefaultValue("4") @Min(0) int retries,
-			@DefaultValue("500ms") @NotNull Duration retryInterval, @DefaultValue("3") @Min(1) int topicPartitions,
+			@DefaultValue("500ms") @NotNull Duration retryInterval,
+			@DefaultValue("30s") @NotNull Duration maxRetryInterval, @DefaultValue("3") @Min(1) int topicPartitions,
 			@DefaultValue("3") @Min(1) int snapshotConcurrency) {
 	}
 

@@ -74,8 +74,12 @@ public abstract class BalanceIntegrationTest {
 		// Tests wait for the relay; a short interval keeps them quick.
 		registry.add("qube.balance.outbox.poll-interval", () -> "50ms");
 		registry.add("qube.balance.consumer.retry-interval", () -> "100ms");
-		// Tests drive the scheduled cut-off job themselves (ScheduledCutoffs.runDue) with
-		// the movable clock; the background round must not run in between.
+		registry.add("qube.balance.consumer.max-retry-interval", () -> "1s");
+		// A database outage shows as a failed connection after a second, not thirty.
+		registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+		// Tests drive the policy job themselves (PolicyJob.runDue) with the movable
+		// clock;
+		// the background round must not run in between.
 		registry.add("qube.balance.policy.job-interval", () -> "1h");
 	}
 
@@ -115,7 +119,7 @@ public abstract class BalanceIntegrationTest {
 			Instant observedAt, TariffKind activeTariff) {
 		return new DeviceSnapshotted(UUID.randomUUID(), observedAt.plusSeconds(1), premise, "key-1", device, epoch,
 				true, new BigDecimal(energyKwh), new BigDecimal("850"), new BigDecimal("230"), 0L, true,
-				MeterMode.POSTPAID, 500L, 800L, activeTariff, false, OffsetDateTime.ofInstant(observedAt, IST));
+				MeterMode.POSTPAID, 500L, 800L, activeTariff, false, OffsetDateTime.ofInstant(observedAt, IST), true);
 	}
 
 	/** Wallet balance straight from the ledger tables. */

@@ -14,8 +14,9 @@ public interface LedgerObserver {
 	 * @param work the transaction's workspace, holding the premise's wallet
 	 * @param snapshot the snapshot
 	 * @param outcome what applying it did
+	 * @param billed the interval it closed, for a billed snapshot; otherwise {@code null}
 	 */
-	void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome);
+	void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome, BilledEnergy billed);
 
 	/**
 	 * A top-up was credited (not called for a duplicate).

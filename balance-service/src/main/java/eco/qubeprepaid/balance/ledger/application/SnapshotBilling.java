@@ -17,13 +17,16 @@ import java.util.UUID;
 
 import eco.qubeprepaid.balance.BalanceProperties;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
+import eco.qubeprepaid.balance.ledger.domain.Onboarding;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
+import eco.qubeprepaid.balance.metering.domain.MeterSuspect;
 import eco.qubeprepaid.balance.metering.domain.Metering;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.BilledInterval;
+import eco.qubeprepaid.balance.metering.persistence.MeteringStore.HeldReading;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Quarantine;
 import eco.qubeprepaid.balance.pricing.domain.Energy;
@@ -34,6 +37,7 @@ import eco.qubeprepaid.balance.pricing.domain.TariffBook;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
 import eco.qubeprepaid.balance.pricing.persistence.TariffStore;
 import eco.qubeprepaid.balance.pricing.persistence.TariffStore.SegmentKey;
+import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDebited;
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.EventType;
@@ -74,9 +78,13 @@ public class SnapshotBilling {
 
 	private final List<LedgerObserver> observers;
 
+	private final OnboardingRules onboarding;
+
 	public SnapshotBilling(Metering metering, LedgerStore ledger, Workspaces workspaces, TariffStore tariffs,
-			LedgerMetrics metrics, BalanceProperties properties, Clock clock, List<LedgerObserver> observers) {
+			LedgerMetrics metrics, BalanceProperties properties, Clock clock, List<LedgerObserver> observers,
+			OnboardingRules onboarding) {
 		this.observers = List.copyOf(observers);
+		this.onboarding = onboarding;
 		this.metering = metering;
 		this.ledger = ledger;
 		this.workspaces = workspaces;
@@ -117,9 +125,10 @@ public class SnapshotBilling {
 			Workspace work = this.workspaces.open(todo.stream().map(DeviceSnapshotted::premiseId).toList());
 			prefetch(work, todo);
 			for (DeviceSnapshotted snapshot : todo) {
-				SnapshotOutcome outcome = applyOnce(work, snapshot);
-				this.observers.forEach((observer) -> observer.snapshotApplied(work, snapshot, outcome));
-				applied.put(snapshot.eventId(), outcome);
+				Applied result = applyOnce(work, snapshot);
+				this.observers
+					.forEach((observer) -> observer.snapshotApplied(work, snapshot, result.outcome(), result.billed()));
+				applied.put(snapshot.eventId(), result.outcome());
 			}
 			this.workspaces.flush(work);
 		}
@@ -169,28 +178,66 @@ public class SnapshotBilling {
 		work.checkPostingKeys(fixedCharges);
 	}
 
-	private SnapshotOutcome applyOnce(Workspace work, DeviceSnapshotted snapshot) {
+	private Applied applyOnce(Workspace work, DeviceSnapshotted snapshot) {
 		String premiseId = snapshot.premiseId();
+		MeterReading reading = reading(snapshot);
+		if (reading.observedAt().isAfter(this.clock.instant().plus(this.properties.maxClockSkew()))) {
+			// A clock far ahead would make every later reading look old and stop billing.
+			return new Applied(SnapshotOutcome.FUTURE, null);
+		}
 		Optional<MeterState> state = work.meterState(premiseId);
 		MeterBaseline baseline = state.map(MeterState::baseline).orElse(null);
 		LocalDate chargedThrough = state.map(MeterState::fixedChargedThrough).orElse(null);
-		MeterReading reading = reading(snapshot);
-		ReadingAssessment assessment = this.metering.assess(baseline, reading);
+		MeterSuspect suspect = state.map(MeterState::suspect).orElse(null);
+		ReadingAssessment assessment = this.metering.assess(baseline, suspect, reading);
 		// Java 17 has no pattern matching for switch, hence the instanceof chain.
+		if (assessment instanceof ReadingAssessment.Held held) {
+			work.hold(new HeldReading(held.suspectSnapshotId(), reading));
+			return new Applied(SnapshotOutcome.HELD, null);
+		}
 		if (assessment instanceof ReadingAssessment.Quarantined quarantined) {
-			return quarantine(work, premiseId, reading, baseline, quarantined.reason(), quarantined.detail());
+			// Until an operator resolves it, readings that continue from it are held.
+			work.saveMeterState(premiseId, new MeterState(baseline, chargedThrough, MeterSuspect.of(reading)));
+			return new Applied(
+					quarantine(work, premiseId, reading, baseline, quarantined.reason(), quarantined.detail()), null);
 		}
 		if (assessment instanceof ReadingAssessment.Baseline first) {
+			onboard(work, snapshot);
 			advance(work, premiseId, first.next(), chargedThrough, this.tariffs.book(premiseId));
-			return SnapshotOutcome.BASELINE;
+			return new Applied(SnapshotOutcome.BASELINE, null);
 		}
 		if (assessment instanceof ReadingAssessment.Billable billable) {
 			return bill(work, premiseId, reading, baseline, billable, chargedThrough);
 		}
-		return SnapshotOutcome.STALE;
+		return new Applied(SnapshotOutcome.STALE, null);
 	}
 
-	private SnapshotOutcome bill(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
+	/**
+	 * Opens the wallet of a premise seen for the first time with the balance its meter
+	 * holds (or zero, by the premise's rule), as an opening-balance posting, and records
+	 * the onboarding. The first reading sends nothing to the meter.
+	 */
+	private void onboard(Workspace work, DeviceSnapshotted snapshot) {
+		String premiseId = snapshot.premiseId();
+		boolean adopt = this.onboarding.adoptsMeterBalance(premiseId);
+		Long meterBalance = snapshot.balancePaise();
+		long opening = (adopt && meterBalance != null) ? meterBalance : 0;
+		Instant observedAt = snapshot.observedAt().toInstant();
+		work.recordOnboarding(new Onboarding(premiseId, snapshot.eventId(), snapshot.deviceId(), meterBalance, opening,
+				adopt ? Onboarding.ADOPT : Onboarding.ZERO, observedAt));
+		if (opening <= 0) {
+			return;
+		}
+		LedgerPosting posting = LedgerPosting.openingBalance(premiseId, opening, snapshot.deviceId(), observedAt);
+		work.checkPostingKeys(List.of(posting.idempotencyKey()));
+		if (work.post(posting)) {
+			this.metrics.credited(BalanceCredited.SOURCE_OPENING, opening);
+			work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId,
+					posting.idempotencyKey(), opening, work.balance(premiseId), BalanceCredited.SOURCE_OPENING));
+		}
+	}
+
+	private Applied bill(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
 			ReadingAssessment.Billable billable, LocalDate chargedThrough) {
 		TariffBook book = this.tariffs.book(premiseId);
 		// The interval's energy is priced at the supply and rates in force at its start
@@ -199,8 +246,10 @@ public class SnapshotBilling {
 		Optional<PricedTariff> priced = PricedTariff.forInterval(book, premiseId, baseline.observedAt(),
 				baseline.activeTariff(), baseline.reportedRate(baseline.activeTariff()));
 		if (priced.isEmpty()) {
-			return quarantine(work, premiseId, reading, baseline, QuarantineReason.NO_TARIFF,
-					"no tariff is configured and the meter reported no " + baseline.activeTariff() + " rate");
+			return new Applied(
+					quarantine(work, premiseId, reading, baseline, QuarantineReason.NO_TARIFF,
+							"no tariff is configured and the meter reported no " + baseline.activeTariff() + " rate"),
+					null);
 		}
 		PricedTariff tariff = priced.get();
 		long energyMwh = Energy.toMilliWattHours(billable.energyKwh());
@@ -220,7 +269,8 @@ public class SnapshotBilling {
 					work.balance(premiseId)));
 		}
 		advance(work, premiseId, billable.next(), chargedThrough, book);
-		return SnapshotOutcome.BILLED;
+		return new Applied(SnapshotOutcome.BILLED,
+				new BilledEnergy(energyMwh, baseline.reportedRate(baseline.activeTariff()), baseline.observedAt()));
 	}
 
 	/**
@@ -250,7 +300,10 @@ public class SnapshotBilling {
 			}
 			through = today;
 		}
-		work.saveMeterState(premiseId, new MeterState(next, through));
+		// A reading billed (or a baseline) from the baseline ends any hold: the meter
+		// went
+		// on from there.
+		work.saveMeterState(premiseId, new MeterState(next, through, null));
 	}
 
 	private void chargeFixed(Workspace work, String premiseId, LocalDate day, TariffBook book) {
@@ -282,6 +335,10 @@ public class SnapshotBilling {
 
 	private static LocalDate istDate(Instant instant) {
 		return instant.atZone(IST).toLocalDate();
+	}
+
+	/** What applying one snapshot did, and the interval it billed if any. */
+	private record Applied(SnapshotOutcome outcome, BilledEnergy billed) {
 	}
 
 }

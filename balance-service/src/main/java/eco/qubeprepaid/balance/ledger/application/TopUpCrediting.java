@@ -59,9 +59,9 @@ public class TopUpCrediting {
 		if (!work.post(posting)) {
 			return TopUpOutcome.DUPLICATE;
 		}
-		this.metrics.credited("top-up", topUp.amountPaise());
+		this.metrics.credited(BalanceCredited.SOURCE_TOP_UP, topUp.amountPaise());
 		work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId, topUp.paymentId(),
-				topUp.amountPaise(), work.balance(premiseId)));
+				topUp.amountPaise(), work.balance(premiseId), BalanceCredited.SOURCE_TOP_UP));
 		this.observers.forEach((observer) -> observer.credited(work, premiseId, topUp.amountPaise()));
 		this.workspaces.flush(work);
 		return TopUpOutcome.CREDITED;

@@ -12,9 +12,12 @@ import java.util.Set;
 
 import eco.qubeprepaid.balance.ledger.domain.Accounts;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
+import eco.qubeprepaid.balance.ledger.domain.Onboarding;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.BilledInterval;
+import eco.qubeprepaid.balance.metering.persistence.MeteringStore.HeldReading;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Quarantine;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Notice;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
@@ -63,6 +66,12 @@ public final class Workspace {
 	final List<BilledInterval> intervals = new ArrayList<>();
 
 	final List<Quarantine> quarantines = new ArrayList<>();
+
+	final List<HeldReading> held = new ArrayList<>();
+
+	final List<Onboarding> onboardings = new ArrayList<>();
+
+	final List<CommandRecord> commands = new ArrayList<>();
 
 	final List<DomainEvent> events = new ArrayList<>();
 
@@ -209,6 +218,31 @@ public final class Workspace {
 	 */
 	public void quarantine(Quarantine quarantine) {
 		this.quarantines.add(quarantine);
+	}
+
+	/**
+	 * @param reading a reading held with an unresolved quarantined reading
+	 */
+	public void hold(HeldReading reading) {
+		this.held.add(reading);
+	}
+
+	/**
+	 * @param onboarding the audit record of a premise's first reading
+	 */
+	public void recordOnboarding(Onboarding onboarding) {
+		requireLocked(onboarding.premiseId());
+		this.onboardings.add(onboarding);
+	}
+
+	/**
+	 * Records a device command this service requested (its audit and the source of
+	 * re-asks), in this transaction.
+	 * @param command the command
+	 */
+	public void recordCommand(CommandRecord command) {
+		requireLocked(command.premiseId());
+		this.commands.add(command);
 	}
 
 	/**

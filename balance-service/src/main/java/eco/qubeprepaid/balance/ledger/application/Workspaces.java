@@ -9,6 +9,7 @@ import java.util.Set;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
 import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
@@ -35,12 +36,15 @@ public class Workspaces {
 
 	private final PolicyStore policies;
 
+	private final CommandStore commands;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
 	public Workspaces(LedgerStore ledger, MeteringStore meters, TariffStore tariffs, PolicyStore policies,
-			Outbox outbox, Clock clock) {
+			CommandStore commands, Outbox outbox, Clock clock) {
+		this.commands = commands;
 		this.ledger = ledger;
 		this.meters = meters;
 		this.tariffs = tariffs;
@@ -71,12 +75,15 @@ public class Workspaces {
 	public void flush(Workspace work) {
 		Instant now = now();
 		this.ledger.postAll(work.postings);
+		this.ledger.recordOnboardings(work.onboardings, now);
 		this.meters.recordConsumption(work.intervals);
 		this.meters.quarantine(work.quarantines);
+		this.meters.hold(work.held);
 		this.tariffs.saveSegments(work.changedSegments);
 		this.meters.save(work.changedMeterStates, now);
 		this.policies.save(work.changedPolicyStates, now);
 		this.policies.writeNotices(work.rungsRemoved(), work.noticesAdded());
+		this.commands.insert(work.commands);
 		this.outbox.append(work.events);
 	}
 

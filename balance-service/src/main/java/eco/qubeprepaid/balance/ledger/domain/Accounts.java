@@ -21,6 +21,18 @@ public final class Accounts {
 	/** Money received from the payment gateway, not yet settled. */
 	public static final String PAYMENTS_CLEARING = "clearing:payments";
 
+	/**
+	 * The counter-account of the opening balances adopted from meters when their premises
+	 * were first seen: money tenants held on the meters before this system.
+	 */
+	public static final String OPENING_BALANCES = "opening:balances";
+
+	/**
+	 * Money that reached meters from outside the ledger (Qube's own payment gateway), not
+	 * yet settled with Qube.
+	 */
+	public static final String METER_CREDITS = "clearing:meter-credits";
+
 	/** The counter-account of operator adjustments. */
 	public static final String ADJUSTMENTS = "adjustments";
 

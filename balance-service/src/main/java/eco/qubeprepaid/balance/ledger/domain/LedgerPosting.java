@@ -87,6 +87,59 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 	}
 
 	/**
+	 * Opens a wallet with the balance its meter held when the premise was first seen:
+	 * debit opening balances, credit the wallet. Once per premise.
+	 * @param premiseId the premise
+	 * @param amountPaise the meter's balance, more than zero
+	 * @param deviceId the meter it was read from
+	 * @param occurredAt when the meter was read
+	 * @return the posting
+	 */
+	public static LedgerPosting openingBalance(String premiseId, long amountPaise, String deviceId,
+			Instant occurredAt) {
+		requirePositive(amountPaise);
+		return new LedgerPosting(openingBalanceKey(premiseId), premiseId, Kind.OPENING_BALANCE,
+				"Opening balance adopted from meter " + deviceId, occurredAt,
+				List.of(new Entry(Accounts.OPENING_BALANCES, amountPaise),
+						new Entry(Accounts.wallet(premiseId), -amountPaise)));
+	}
+
+	/**
+	 * Credits money that reached the meter from outside the ledger: debit meter credits,
+	 * credit the wallet.
+	 * @param premiseId the premise
+	 * @param snapshotKey the event id of the snapshot that showed it
+	 * @param amountPaise the amount, more than zero
+	 * @param deviceId the meter
+	 * @param occurredAt when the meter was read
+	 * @return the posting
+	 */
+	public static LedgerPosting meterCredit(String premiseId, String snapshotKey, long amountPaise, String deviceId,
+			Instant occurredAt) {
+		requirePositive(amountPaise);
+		return new LedgerPosting(meterCreditKey(snapshotKey), premiseId, Kind.METER_CREDIT,
+				"Credit found on meter " + deviceId + " (recharged outside this system)", occurredAt,
+				List.of(new Entry(Accounts.METER_CREDITS, amountPaise),
+						new Entry(Accounts.wallet(premiseId), -amountPaise)));
+	}
+
+	/**
+	 * @param premiseId a premise
+	 * @return the idempotency key of its opening balance
+	 */
+	public static String openingBalanceKey(String premiseId) {
+		return "opening:" + premiseId;
+	}
+
+	/**
+	 * @param snapshotKey a snapshot's event id
+	 * @return the idempotency key of the meter credit it showed
+	 */
+	public static String meterCreditKey(String snapshotKey) {
+		return "meter-credit:" + snapshotKey;
+	}
+
+	/**
 	 * @param premiseId a premise
 	 * @param day an IST day
 	 * @return the idempotency key of the premise's fixed charge for the day
@@ -134,6 +187,10 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 		FIXED_CHARGE,
 		/** A captured payment. */
 		TOP_UP,
+		/** The meter's balance adopted when the premise was first seen. */
+		OPENING_BALANCE,
+		/** Credit found on the meter that the ledger had not given it. */
+		METER_CREDIT,
 		/** An operator's correction. */
 		ADJUSTMENT
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.domain.Accounts;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
+import eco.qubeprepaid.balance.ledger.domain.Onboarding;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Repository;
 import static eco.qubeprepaid.balance.jooq.Tables.ACCOUNT;
 import static eco.qubeprepaid.balance.jooq.Tables.LEDGER_ENTRY;
 import static eco.qubeprepaid.balance.jooq.Tables.LEDGER_TRANSACTION;
+import static eco.qubeprepaid.balance.jooq.Tables.PREMISE_ONBOARDING;
 import static eco.qubeprepaid.balance.jooq.Tables.PROCESSED_EVENTS;
 import static eco.qubeprepaid.balance.jooq.Tables.WALLET_BALANCE;
 
@@ -159,6 +161,42 @@ public class LedgerStore {
 			.from(LEDGER_TRANSACTION)
 			.where(LEDGER_TRANSACTION.IDEMPOTENCY_KEY.in(idempotencyKeys))
 			.fetch(LEDGER_TRANSACTION.IDEMPOTENCY_KEY));
+	}
+
+	/**
+	 * Records premises' onboardings, one statement for all; the primary key refuses a
+	 * second onboarding of a premise (it fails the transaction).
+	 * @param onboardings the records
+	 * @param now when
+	 */
+	public void recordOnboardings(List<Onboarding> onboardings, Instant now) {
+		if (onboardings.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl
+			.batch(this.dsl
+				.insertInto(PREMISE_ONBOARDING, PREMISE_ONBOARDING.PREMISE_ID, PREMISE_ONBOARDING.SNAPSHOT_EVENT_ID,
+						PREMISE_ONBOARDING.DEVICE_ID, PREMISE_ONBOARDING.METER_BALANCE_PAISE,
+						PREMISE_ONBOARDING.OPENING_BALANCE_PAISE, PREMISE_ONBOARDING.RULE,
+						PREMISE_ONBOARDING.OBSERVED_AT, PREMISE_ONBOARDING.ONBOARDED_AT)
+				.values((String) null, null, null, null, null, null, null, null));
+		for (Onboarding o : onboardings) {
+			batch.bind(o.premiseId(), o.snapshotEventId(), o.deviceId(), o.meterBalancePaise(), o.openingBalancePaise(),
+					o.rule(), DbTime.utc(o.observedAt()), DbTime.utc(now));
+		}
+		batch.execute();
+	}
+
+	/**
+	 * @param premiseId a premise
+	 * @return how its wallet was opened, if its meter has been read
+	 */
+	public Optional<Onboarding> onboarding(String premiseId) {
+		return this.dsl.selectFrom(PREMISE_ONBOARDING)
+			.where(PREMISE_ONBOARDING.PREMISE_ID.eq(premiseId))
+			.fetchOptional((r) -> new Onboarding(r.getPremiseId(), r.getSnapshotEventId(), r.getDeviceId(),
+					r.getMeterBalancePaise(), r.getOpeningBalancePaise(), r.getRule(),
+					DbTime.instant(r.getObservedAt())));
 	}
 
 	/**

@@ -26,7 +26,10 @@ import eco.qubeprepaid.events.TariffKind;
  * else is quarantined;</li>
  * <li>on the same meter, a drop to no more than could be consumed since the baseline is a
  * reset (billed from zero), any other drop and any rise beyond the maximum power are
- * quarantined and leave the baseline alone.</li>
+ * quarantined and leave the baseline alone;</li>
+ * <li>while a quarantined reading is unresolved, a reading that continues from it (see
+ * {@link MeterSuspect}) is held with it, not billed: quarantine stays quarantine until an
+ * operator resolves it.</li>
  * </ol>
  */
 public final class Metering {
@@ -48,6 +51,17 @@ public final class Metering {
 	 * @return the assessment
 	 */
 	public ReadingAssessment assess(MeterBaseline baseline, MeterReading reading) {
+		return assess(baseline, null, reading);
+	}
+
+	/**
+	 * Decides what a reading means while a quarantined reading may be unresolved.
+	 * @param baseline the premise's current baseline, or {@code null} if it has none yet
+	 * @param suspect the newest unresolved quarantined reading, or {@code null}
+	 * @param reading the new reading
+	 * @return the assessment
+	 */
+	public ReadingAssessment assess(MeterBaseline baseline, MeterSuspect suspect, MeterReading reading) {
 		if (!reading.online()) {
 			return new Ignored(IgnoreReason.OFFLINE);
 		}
@@ -62,6 +76,9 @@ public final class Metering {
 		}
 		if (reading.epoch() < baseline.epoch()) {
 			return new Ignored(IgnoreReason.OLDER_EPOCH);
+		}
+		if (suspect != null && continuesFrom(suspect, reading)) {
+			return new ReadingAssessment.Held(suspect.snapshotId());
 		}
 		BigDecimal energy = reading.energyKwh();
 		BigDecimal bound = this.limits.maxEnergyKwh(Duration.between(baseline.observedAt(), reading.observedAt()));
@@ -80,6 +97,15 @@ public final class Metering {
 			return new Billable(energy, EpochChange.RESET_DETECTED, next(baseline, reading));
 		}
 		return drop(baseline, energy, bound);
+	}
+
+	private boolean continuesFrom(MeterSuspect suspect, MeterReading reading) {
+		if (!reading.deviceId().equals(suspect.deviceId()) || !reading.observedAt().isAfter(suspect.observedAt())) {
+			return false;
+		}
+		BigDecimal delta = reading.energyKwh().subtract(suspect.energyKwh());
+		return delta.signum() >= 0 && delta
+			.compareTo(this.limits.maxEnergyKwh(Duration.between(suspect.observedAt(), reading.observedAt()))) <= 0;
 	}
 
 	private ReadingAssessment assessNewEpoch(MeterBaseline baseline, MeterReading reading, boolean newDevice,

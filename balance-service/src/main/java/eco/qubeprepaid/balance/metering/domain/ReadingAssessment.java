@@ -2,6 +2,7 @@ package eco.qubeprepaid.balance.metering.domain;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.UUID;
 
 /** What a reading means for billing, decided by {@link Metering#assess}. */
 public sealed interface ReadingAssessment {
@@ -50,6 +51,15 @@ public sealed interface ReadingAssessment {
 	 * @param detail a human-readable explanation
 	 */
 	record Quarantined(QuarantineReason reason, String detail) implements ReadingAssessment {
+	}
+
+	/**
+	 * A reading that continues from an unresolved quarantined reading: not billed, and
+	 * counted against that quarantine until an operator resolves it.
+	 *
+	 * @param suspectSnapshotId the quarantined snapshot it follows
+	 */
+	record Held(UUID suspectSnapshotId) implements ReadingAssessment {
 	}
 
 	/** Why a reading was ignored. */

@@ -14,6 +14,7 @@ import eco.qubeprepaid.balance.jooq.tables.records.QuarantinedReadingRecord;
 import eco.qubeprepaid.balance.ledger.persistence.DbTime;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
+import eco.qubeprepaid.balance.metering.domain.MeterSuspect;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
 import eco.qubeprepaid.events.TariffKind;
@@ -49,10 +50,17 @@ public class MeteringStore {
 		Map<String, MeterState> states = new HashMap<>();
 		this.dsl.selectFrom(METER_STATE)
 			.where(METER_STATE.PREMISE_ID.in(premiseIds))
-			.forEach((row) -> states.put(row.getPremiseId(),
-					new MeterState(new MeterBaseline(row.getDeviceId(), row.getEpoch(), row.getBaselineEnergyKwh(),
-							DbTime.instant(row.getBaselineObservedAt()), TariffKind.valueOf(row.getActiveTariff()),
-							row.getEbPaisePerKwh(), row.getDgPaisePerKwh()), row.getFixedChargedThrough())));
+			.forEach(
+					(row) -> states.put(row.getPremiseId(), new MeterState(
+							new MeterBaseline(row.getDeviceId(), row.getEpoch(), row.getBaselineEnergyKwh(),
+									DbTime.instant(row.getBaselineObservedAt()), TariffKind.valueOf(
+											row.getActiveTariff()),
+									row.getEbPaisePerKwh(), row.getDgPaisePerKwh()),
+							row.getFixedChargedThrough(),
+							(row.getSuspectSnapshotId() != null)
+									? new MeterSuspect(row.getSuspectSnapshotId(), row.getSuspectDeviceId(),
+											row.getSuspectEnergyKwh(), DbTime.instant(row.getSuspectObservedAt()))
+									: null)));
 		return states;
 	}
 
@@ -69,8 +77,9 @@ public class MeteringStore {
 			.insertInto(METER_STATE, METER_STATE.PREMISE_ID, METER_STATE.DEVICE_ID, METER_STATE.EPOCH,
 					METER_STATE.BASELINE_ENERGY_KWH, METER_STATE.BASELINE_OBSERVED_AT, METER_STATE.ACTIVE_TARIFF,
 					METER_STATE.EB_PAISE_PER_KWH, METER_STATE.DG_PAISE_PER_KWH, METER_STATE.FIXED_CHARGED_THROUGH,
-					METER_STATE.UPDATED_AT)
-			.values((String) null, null, null, null, null, null, null, null, null, null)
+					METER_STATE.SUSPECT_SNAPSHOT_ID, METER_STATE.SUSPECT_DEVICE_ID, METER_STATE.SUSPECT_ENERGY_KWH,
+					METER_STATE.SUSPECT_OBSERVED_AT, METER_STATE.UPDATED_AT)
+			.values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null)
 			.onConflict(METER_STATE.PREMISE_ID)
 			.doUpdate()
 			.set(METER_STATE.DEVICE_ID, DSL.excluded(METER_STATE.DEVICE_ID))
@@ -81,12 +90,19 @@ public class MeteringStore {
 			.set(METER_STATE.EB_PAISE_PER_KWH, DSL.excluded(METER_STATE.EB_PAISE_PER_KWH))
 			.set(METER_STATE.DG_PAISE_PER_KWH, DSL.excluded(METER_STATE.DG_PAISE_PER_KWH))
 			.set(METER_STATE.FIXED_CHARGED_THROUGH, DSL.excluded(METER_STATE.FIXED_CHARGED_THROUGH))
+			.set(METER_STATE.SUSPECT_SNAPSHOT_ID, DSL.excluded(METER_STATE.SUSPECT_SNAPSHOT_ID))
+			.set(METER_STATE.SUSPECT_DEVICE_ID, DSL.excluded(METER_STATE.SUSPECT_DEVICE_ID))
+			.set(METER_STATE.SUSPECT_ENERGY_KWH, DSL.excluded(METER_STATE.SUSPECT_ENERGY_KWH))
+			.set(METER_STATE.SUSPECT_OBSERVED_AT, DSL.excluded(METER_STATE.SUSPECT_OBSERVED_AT))
 			.set(METER_STATE.UPDATED_AT, DSL.excluded(METER_STATE.UPDATED_AT)));
 		states.forEach((premiseId, state) -> {
 			MeterBaseline b = state.baseline();
+			MeterSuspect suspect = state.suspect();
 			batch.bind(premiseId, b.deviceId(), b.epoch(), b.energyKwh(), DbTime.utc(b.observedAt()),
 					b.activeTariff().name(), b.ebPaisePerKwh(), b.dgPaisePerKwh(), state.fixedChargedThrough(),
-					DbTime.utc(now));
+					(suspect != null) ? suspect.snapshotId() : null, (suspect != null) ? suspect.deviceId() : null,
+					(suspect != null) ? suspect.energyKwh() : null,
+					(suspect != null) ? DbTime.utc(suspect.observedAt()) : null, DbTime.utc(now));
 		});
 		batch.execute();
 	}
@@ -138,6 +154,43 @@ public class MeteringStore {
 					q.reason().code(), q.detail(), QuarantineStatus.OPEN.name(), DbTime.utc(q.detectedAt()));
 		}
 		batch.execute();
+	}
+
+	/**
+	 * Counts readings held with their quarantined reading, one statement for all.
+	 * @param held the readings, each with the quarantined snapshot it follows
+	 */
+	public void hold(List<HeldReading> held) {
+		if (held.isEmpty()) {
+			return;
+		}
+		BatchBindStep batch = this.dsl.batch(this.dsl.update(QUARANTINED_READING)
+			.set(QUARANTINED_READING.HELD_READINGS, QUARANTINED_READING.HELD_READINGS.plus(DSL.inline(1)))
+			.set(QUARANTINED_READING.LAST_HELD_ENERGY_KWH, (BigDecimal) null)
+			.set(QUARANTINED_READING.LAST_HELD_OBSERVED_AT, (java.time.OffsetDateTime) null)
+			.where(QUARANTINED_READING.SNAPSHOT_EVENT_ID.eq((UUID) null)));
+		for (HeldReading h : held) {
+			batch.bind(h.reading().energyKwh(), DbTime.utc(h.reading().observedAt()), h.suspectSnapshotId());
+		}
+		batch.execute();
+	}
+
+	/**
+	 * Ends a premise's hold on an unresolved reading once an operator resolved it.
+	 * @param premiseId the premise
+	 * @param snapshotId the resolved reading's snapshot
+	 * @param now the time of the change
+	 */
+	public void clearSuspect(String premiseId, UUID snapshotId, Instant now) {
+		this.dsl.update(METER_STATE)
+			.setNull(METER_STATE.SUSPECT_SNAPSHOT_ID)
+			.setNull(METER_STATE.SUSPECT_DEVICE_ID)
+			.setNull(METER_STATE.SUSPECT_ENERGY_KWH)
+			.setNull(METER_STATE.SUSPECT_OBSERVED_AT)
+			.set(METER_STATE.UPDATED_AT, DbTime.utc(now))
+			.where(METER_STATE.PREMISE_ID.eq(premiseId))
+			.and(METER_STATE.SUSPECT_SNAPSHOT_ID.eq(snapshotId))
+			.execute();
 	}
 
 	/**
@@ -211,7 +264,8 @@ public class MeteringStore {
 				DbTime.instant(row.getBaselineObservedAt()), DbTime.instant(row.getObservedAt()), row.getReason(),
 				row.getDetail(), DbTime.instant(row.getDetectedAt()), QuarantineStatus.valueOf(row.getStatus()),
 				(row.getResolution() != null) ? Resolution.valueOf(row.getResolution()) : null, row.getResolvedBy(),
-				DbTime.instant(row.getResolvedAt()), row.getNote());
+				DbTime.instant(row.getResolvedAt()), row.getNote(), row.getHeldReadings(), row.getLastHeldEnergyKwh(),
+				DbTime.instant(row.getLastHeldObservedAt()));
 	}
 
 	/**
@@ -241,8 +295,18 @@ public class MeteringStore {
 	 * @param baseline the last good reading
 	 * @param fixedChargedThrough the last IST day the fixed charge was charged for, or
 	 * {@code null}
+	 * @param suspect the newest unresolved quarantined reading, or {@code null}
 	 */
-	public record MeterState(MeterBaseline baseline, LocalDate fixedChargedThrough) {
+	public record MeterState(MeterBaseline baseline, LocalDate fixedChargedThrough, MeterSuspect suspect) {
+	}
+
+	/**
+	 * A reading held with an unresolved quarantined reading.
+	 *
+	 * @param suspectSnapshotId the quarantined snapshot it follows
+	 * @param reading the held reading
+	 */
+	public record HeldReading(UUID suspectSnapshotId, MeterReading reading) {
 	}
 
 	/**
@@ -328,11 +392,15 @@ public class MeteringStore {
 	 * @param resolvedBy the operator, or {@code null} while open
 	 * @param resolvedAt when it was resolved, or {@code null} while open
 	 * @param note the operator's note, or {@code null}
+	 * @param heldReadings how many later readings continued from it and were held with it
+	 * @param lastHeldEnergyKwh the register of the last of them, or {@code null}
+	 * @param lastHeldObservedAt when it was read, or {@code null}
 	 */
 	public record QuarantinedReading(long id, UUID snapshotEventId, String premiseId, String deviceId, int epoch,
 			BigDecimal energyKwh, BigDecimal baselineEnergyKwh, Instant baselineObservedAt, Instant observedAt,
 			String reason, String detail, Instant detectedAt, QuarantineStatus status, Resolution resolution,
-			String resolvedBy, Instant resolvedAt, String note) {
+			String resolvedBy, Instant resolvedAt, String note, int heldReadings, BigDecimal lastHeldEnergyKwh,
+			Instant lastHeldObservedAt) {
 	}
 
 }

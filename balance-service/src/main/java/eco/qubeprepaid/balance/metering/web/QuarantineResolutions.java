@@ -71,6 +71,8 @@ public class QuarantineResolutions {
 		String effect = (resolution == Resolution.REBASELINE) ? rebaseline(reading, now)
 				: "Dismissed: nothing was billed for this reading and the premise's baseline was not changed, "
 						+ "so billing continues from the last good reading.";
+		// Resolved: later readings are no longer held with it.
+		this.meters.clearSuspect(premiseId, reading.snapshotEventId(), now);
 		this.metrics.quarantineResolved(resolution.name().toLowerCase(Locale.ROOT));
 		return new Resolved(find(id), effect);
 	}

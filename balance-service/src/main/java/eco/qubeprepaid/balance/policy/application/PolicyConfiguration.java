@@ -2,7 +2,9 @@ package eco.qubeprepaid.balance.policy.application;
 
 import java.time.Clock;
 
+import eco.qubeprepaid.balance.BalanceProperties;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
+import eco.qubeprepaid.balance.policy.domain.MeterCredits;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,14 +17,20 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfiguration {
 
 	@Bean
-	CutoffPolicy cutoffPolicy(PolicyProperties properties, Clock clock) {
-		return new CutoffPolicy(properties.staleness(), clock);
+	CutoffPolicy cutoffPolicy(PolicyProperties properties, BalanceProperties balance, Clock clock) {
+		return new CutoffPolicy(new CutoffPolicy.Settings(properties.staleness(), balance.maxClockSkew(),
+				properties.commandTtl(), properties.restoreOverdueAfter()), clock);
 	}
 
 	@Bean
 	Reconciliation reconciliation(PolicyProperties properties) {
 		return new Reconciliation(properties.syncThresholdPaise(), properties.syncInterval(),
 				properties.driftThresholdPaise());
+	}
+
+	@Bean
+	MeterCredits meterCredits(PolicyProperties properties) {
+		return new MeterCredits(properties.meterCreditMinimumPaise());
 	}
 
 }

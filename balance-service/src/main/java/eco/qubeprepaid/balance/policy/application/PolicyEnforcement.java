@@ -1,29 +1,40 @@
 package eco.qubeprepaid.balance.policy.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import eco.qubeprepaid.balance.ledger.application.BilledEnergy;
+import eco.qubeprepaid.balance.ledger.application.LedgerMetrics;
 import eco.qubeprepaid.balance.ledger.application.LedgerObserver;
 import eco.qubeprepaid.balance.ledger.application.SnapshotOutcome;
 import eco.qubeprepaid.balance.ledger.application.Workspace;
 import eco.qubeprepaid.balance.ledger.application.Workspaces;
+import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
+import eco.qubeprepaid.balance.policy.domain.CommandRequest;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
 import eco.qubeprepaid.balance.policy.domain.Decision;
+import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
 import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
+import eco.qubeprepaid.balance.policy.domain.MeterCredits;
 import eco.qubeprepaid.balance.policy.domain.Observation;
+import eco.qubeprepaid.balance.policy.domain.PolicyState;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Notice;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
+import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDriftDetected;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.LowBalanceReached;
+import eco.qubeprepaid.events.MeterMode;
+import eco.qubeprepaid.events.SupplyRestoreOverdue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +42,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Carries out the cut-off policy and reconciliation after every wallet movement, inside
- * the ledger's transaction and under its wallet lock: loads the premise's policy and
- * state, lets the domain decide, and writes the new state and the outbox rows of the
- * notices and commands in that same transaction.
+ * Carries out the cut-off policy, the restore and reconciliation after every wallet
+ * movement, inside the ledger's transaction and under its wallet lock: loads the
+ * premise's policy and state, lets the domain decide, and writes the new state, the
+ * commands (with their audit rows) and the outbox rows of the notices and commands in
+ * that same transaction.
  */
 @Service
 public class PolicyEnforcement implements LedgerObserver {
 
 	/** Who the policy's commands are requested by. */
 	public static final String REQUESTED_BY = "balance-service";
+
+	/** The reason of a balance set that keeps the meter in step with the ledger. */
+	public static final String REASON_RECONCILIATION = "reconciliation";
+
+	/** The reason of a balance set that brings a credit to the meter. */
+	public static final String REASON_CREDIT = "credit-to-meter";
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyEnforcement.class);
 
@@ -52,54 +70,81 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	private final Reconciliation reconciliation;
 
+	private final MeterCredits meterCredits;
+
 	private final PolicyMetrics metrics;
 
-	private final PolicyProperties properties;
+	private final LedgerMetrics ledgerMetrics;
 
 	private final Clock clock;
 
-	public PolicyEnforcement(PolicyStore store, Workspaces workspaces, CutoffPolicy cutoffs,
-			Reconciliation reconciliation, PolicyMetrics metrics, PolicyProperties properties, Clock clock) {
+	private final CommandStore commands;
+
+	public PolicyEnforcement(PolicyStore store, CommandStore commands, Workspaces workspaces, CutoffPolicy cutoffs,
+			Reconciliation reconciliation, MeterCredits meterCredits, PolicyMetrics metrics,
+			LedgerMetrics ledgerMetrics, Clock clock) {
 		this.store = store;
+		this.commands = commands;
 		this.workspaces = workspaces;
 		this.cutoffs = cutoffs;
 		this.reconciliation = reconciliation;
+		this.meterCredits = meterCredits;
 		this.metrics = metrics;
-		this.properties = properties;
+		this.ledgerMetrics = ledgerMetrics;
 		this.clock = clock;
 	}
 
 	@Override
-	public void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome) {
+	public void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome,
+			BilledEnergy billed) {
+		if (outcome == SnapshotOutcome.FUTURE) {
+			return;
+		}
 		String premiseId = snapshot.premiseId();
-		long balance = work.balance(premiseId);
 		PremisePolicy policy = this.store.policyFor(premiseId);
 		StoredState stored = work.policyState(premiseId);
+		PolicyState state = stored.policy();
 		Observation observation = new Observation(snapshot.observedAt().toInstant(), snapshot.online(),
-				snapshot.relayOn(), snapshot.balancePaise());
-		Decision decision = this.cutoffs.onSnapshot(premiseId, policy, stored.policy(), observation, balance);
-		Reconciliation.State reconciled = stored.reconciliation();
+				snapshot.relayOn(), snapshot.balancePaise(), snapshot.mode(), snapshot.hasRelay());
 		// Only a reading the ledger has just caught up with can be compared with it: an
 		// offline, out-of-order or quarantined reading describes another moment.
 		boolean comparable = (outcome == SnapshotOutcome.BILLED || outcome == SnapshotOutcome.BASELINE)
 				&& snapshot.online() && snapshot.balancePaise() != null;
 		if (comparable) {
-			reconciled = reconcile(work, snapshot, policy, stored.reconciliation(), balance);
+			state = creditFromOutside(work, snapshot, state, billed);
 		}
-		apply(work, premiseId, decision, new StoredState(decision.next(), reconciled));
+		long balance = work.balance(premiseId);
+		Decision decision = this.cutoffs.onSnapshot(premiseId, policy, state, observation, balance,
+				outcome == SnapshotOutcome.BASELINE);
+		Reconciliation.State reconciled = stored.reconciliation();
+		// The first reading opens the wallet from the meter and sends the meter nothing.
+		if (comparable && outcome == SnapshotOutcome.BILLED) {
+			Reconciliation.Outcome checked = reconcile(work, snapshot, policy, reconciled, balance);
+			reconciled = checked.next();
+			if (checked.setBalancePaise().isPresent() && decision.balanceSet().isEmpty()
+					&& (decision.next().balanceCommand() == null || !decision.next().balanceCommand().inFlight())) {
+				decision = this.cutoffs.withBalanceSet(premiseId, decision, checked.setBalancePaise().getAsLong(),
+						REASON_RECONCILIATION);
+				this.metrics.balanceSyncRequested();
+			}
+		}
+		apply(work, premiseId, decision, new StoredState(decision.next(), reconciled), REQUESTED_BY);
 	}
 
 	@Override
 	public void credited(Workspace work, String premiseId, long amountPaise) {
 		long balance = work.balance(premiseId);
 		StoredState stored = work.policyState(premiseId);
-		Decision decision = this.cutoffs.onCredit(premiseId, this.store.policyFor(premiseId), stored.policy(),
-				amountPaise, balance, this.clock.instant());
-		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
+		PremisePolicy policy = this.store.policyFor(premiseId);
+		Decision decision = this.cutoffs.onCredit(premiseId, policy, stored.policy(), amountPaise, balance,
+				this.clock.instant());
+		decision = creditToMeter(premiseId, policy, decision, balance);
+		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()), REQUESTED_BY);
 	}
 
 	/**
-	 * Executes a scheduled cut-off if it is due and still owed (the periodic job).
+	 * The policy job's turn for one premise: executes a scheduled cut-off if it is due
+	 * and still owed, keeps an owed supply being asked for, and reports it once overdue.
 	 * @param premiseId the premise
 	 */
 	@Transactional
@@ -108,11 +153,47 @@ public class PolicyEnforcement implements LedgerObserver {
 		StoredState stored = work.policyState(premiseId);
 		Decision decision = this.cutoffs.onTick(premiseId, this.store.policyFor(premiseId), stored.policy(),
 				work.balance(premiseId));
-		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()));
+		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()), REQUESTED_BY);
 		this.workspaces.flush(work);
 	}
 
-	private void apply(Workspace work, String premiseId, Decision decision, StoredState next) {
+	/**
+	 * Asks the poller again for a command whose outcome did not come in time: the same
+	 * command (id, sequence, expiry) under a new event id, so the poller applies it at
+	 * most once whether or not it had it.
+	 * @param command the waiting command
+	 * @return whether it was still waiting and was asked again
+	 */
+	@Transactional
+	public boolean reask(CommandRecord command) {
+		Instant now = this.clock.instant();
+		if (!now.isBefore(command.expiresAt())) {
+			return false;
+		}
+		Workspace work = this.workspaces.open(List.of(command.premiseId()));
+		if (!this.commands.askedAgain(command.commandId(), now)) {
+			return false;
+		}
+		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, command.premiseId(), command.commandId(),
+				command.command(), command.balancePaise(), command.reason(), command.requestedBy(), command.expiresAt(),
+				command.sequence(), command.expectedMeterBalancePaise()));
+		this.workspaces.flush(work);
+		this.metrics.commandChased("re-asked");
+		log.info("No outcome yet for command {} {} of {} (asked {} time(s)); asked again", command.commandId(),
+				command.command(), command.premiseId(), command.asks());
+		return true;
+	}
+
+	/**
+	 * Carries out a decision in the workspace's transaction: notices, commands (outbox
+	 * row and audit row each), deferral and overdue reports, the new state.
+	 * @param work the transaction's workspace
+	 * @param premiseId the premise
+	 * @param decision the decision
+	 * @param next the state to store
+	 * @param requestedBy who the commands are requested by
+	 */
+	void apply(Workspace work, String premiseId, Decision decision, StoredState next, String requestedBy) {
 		Instant now = this.clock.instant();
 		for (Decision.LowBalanceNotice notice : decision.notices()) {
 			// The notice on record is the guard of exactly-once (its primary key the
@@ -124,17 +205,15 @@ public class PolicyEnforcement implements LedgerObserver {
 				this.metrics.lowBalance(notice.rung());
 			}
 		}
-		decision.relay().ifPresent((request) -> {
-			requestCommand(work, premiseId, request.commandId(),
-					request.relayOn() ? DeviceCommand.RELAY_ON : DeviceCommand.RELAY_OFF, null, request.reason(),
-					REQUESTED_BY);
-			if (request.relayOn()) {
+		for (CommandRequest command : decision.commands()) {
+			requestCommand(work, premiseId, command, requestedBy, now);
+			if (command.command() == DeviceCommand.RELAY_ON && requestedBy.equals(REQUESTED_BY)) {
 				this.metrics.restoreRequested();
 			}
-			else {
+			else if (command.command() == DeviceCommand.RELAY_OFF && requestedBy.equals(REQUESTED_BY)) {
 				this.metrics.cutoffRequested();
 			}
-		});
+		}
 		decision.deferral().ifPresent((deferral) -> {
 			this.metrics.cutoffDeferred(deferral.reason());
 			if (deferral.until() != null) {
@@ -142,46 +221,113 @@ public class PolicyEnforcement implements LedgerObserver {
 						deferral.until().atZone(FriendlyWindows.IST));
 			}
 		});
+		if (decision.overdue()) {
+			PolicyState state = decision.next();
+			String lastError = (state.relayCommand() != null) ? state.relayCommand().failureCode() : null;
+			if (lastError == null && state.balanceCommand() != null) {
+				lastError = state.balanceCommand().failureCode();
+			}
+			work.publish(new SupplyRestoreOverdue(UUID.randomUUID(), now, premiseId, state.supplyOwedSince(),
+					work.balance(premiseId), state.restoreRequests(), lastError));
+			this.metrics.restoreOverdue();
+			log.warn(
+					"Supply of {} is owed since {} (balance {} paise) and still not seen on after {} request(s);"
+							+ " last error {}",
+					premiseId, state.supplyOwedSince().atZone(FriendlyWindows.IST), work.balance(premiseId),
+					state.restoreRequests(), lastError);
+		}
 		work.savePolicyState(premiseId, next);
 	}
 
-	private Reconciliation.State reconcile(Workspace work, DeviceSnapshotted snapshot, PremisePolicy policy,
+	/**
+	 * Brings a credit to the meter: where the meter enforces itself the restore has asked
+	 * for the balance already; otherwise the meter's display is set to the new balance
+	 * (after any relay-on), unless it shows it already.
+	 */
+	private Decision creditToMeter(String premiseId, PremisePolicy policy, Decision decision, long balance) {
+		if (decision.balanceSet().isPresent()) {
+			return decision;
+		}
+		PolicyState state = decision.next();
+		Observation latest = state.latest();
+		if (latest == null || latest.mode() == MeterMode.MEASUREMENT) {
+			return decision;
+		}
+		long target = Math.max(0, balance);
+		Long shown = state.meterBalanceCeiling();
+		boolean enforcing = policy.effectiveMode(latest) == EnforcementMode.METER;
+		if (shown != null && Math.abs(shown - target) <= this.reconciliation.syncThresholdPaise()
+				&& !(enforcing && shown < target)) {
+			return decision;
+		}
+		return this.cutoffs.withBalanceSet(premiseId, decision, target, REASON_CREDIT);
+	}
+
+	/**
+	 * Compares the reading with the meter balance expected from this service's side and
+	 * posts any rise as a credit of the premise (money the tenant put on the meter
+	 * through Qube's own gateway), so reconciliation never erases it.
+	 */
+	private PolicyState creditFromOutside(Workspace work, DeviceSnapshotted snapshot, PolicyState state,
+			BilledEnergy billed) {
+		Instant observedAt = snapshot.observedAt().toInstant();
+		boolean deducts = state.latest() != null && state.latest().meterEnforces();
+		MeterCredits.Deduction deduction = (billed != null && deducts)
+				? new MeterCredits.Deduction(billed.meterDeductionPaise(), billed.intervalStart())
+				: MeterCredits.Deduction.none(observedAt);
+		MeterCredits.Found found = this.meterCredits.compare(state,
+				new MeterCredits.Reading(snapshot.balancePaise(), observedAt), deduction);
+		if (found.creditPaise() > 0) {
+			String premiseId = snapshot.premiseId();
+			LedgerPosting posting = LedgerPosting.meterCredit(premiseId, snapshot.eventId().toString(),
+					found.creditPaise(), snapshot.deviceId(), observedAt);
+			work.checkPostingKeys(List.of(posting.idempotencyKey()));
+			if (work.post(posting)) {
+				this.ledgerMetrics.credited(BalanceCredited.SOURCE_METER, found.creditPaise());
+				work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId,
+						posting.idempotencyKey(), found.creditPaise(), work.balance(premiseId),
+						BalanceCredited.SOURCE_METER));
+				log.info("Credit of {} paise found on the meter of {} (recharged outside this system), credited",
+						found.creditPaise(), premiseId);
+			}
+		}
+		return found.next();
+	}
+
+	private Reconciliation.Outcome reconcile(Workspace work, DeviceSnapshotted snapshot, PremisePolicy policy,
 			Reconciliation.State state, long balance) {
 		String premiseId = snapshot.premiseId();
 		Reconciliation.Outcome outcome = this.reconciliation.check(state, balance, snapshot.balancePaise(),
 				snapshot.observedAt().toInstant());
 		this.metrics.reconciled(Math.abs(outcome.driftPaise()), outcome.driftDetected());
 		if (outcome.driftDetected()) {
-			work.publish(
-					new BalanceDriftDetected(UUID.randomUUID(), this.clock.instant(), premiseId, snapshot.eventId(),
-							balance, snapshot.balancePaise(), outcome.expectedMeterBalancePaise(), outcome.driftPaise(),
-							this.reconciliation.driftThresholdPaise(), policy.mode().name(), snapshot.observedAt()));
+			work.publish(new BalanceDriftDetected(UUID.randomUUID(), this.clock.instant(), premiseId,
+					snapshot.eventId(), balance, snapshot.balancePaise(), outcome.expectedMeterBalancePaise(),
+					outcome.driftPaise(), this.reconciliation.driftThresholdPaise(),
+					policy
+						.effectiveMode(new Observation(snapshot.observedAt().toInstant(), snapshot.online(),
+								snapshot.relayOn(), snapshot.balancePaise(), snapshot.mode(), snapshot.hasRelay()))
+						.name(),
+					snapshot.observedAt()));
 		}
-		outcome.setBalancePaise().ifPresent((target) -> {
-			UUID commandId = UUID
-				.nameUUIDFromBytes(("set-balance|" + snapshot.eventId()).getBytes(StandardCharsets.UTF_8));
-			requestCommand(work, premiseId, commandId, DeviceCommand.SET_BALANCE, target, "reconciliation",
-					REQUESTED_BY);
-			this.metrics.balanceSyncRequested();
-		});
-		return outcome.next();
+		return outcome;
 	}
 
 	/**
-	 * Appends a command to the outbox.
+	 * Appends a command to the outbox and to the command audit.
 	 * @param work the transaction's workspace
 	 * @param premiseId the premise
-	 * @param commandId its id
-	 * @param command what to do
-	 * @param balancePaise the absolute balance for SET_BALANCE, else {@code null}
-	 * @param reason why
+	 * @param command the command
 	 * @param requestedBy who
+	 * @param now when
 	 */
-	void requestCommand(Workspace work, String premiseId, UUID commandId, DeviceCommand command, Long balancePaise,
-			String reason, String requestedBy) {
-		Instant now = this.clock.instant();
-		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, premiseId, commandId, command, balancePaise,
-				reason, requestedBy, now.plus(this.properties.commandTtl())));
+	void requestCommand(Workspace work, String premiseId, CommandRequest command, String requestedBy, Instant now) {
+		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, premiseId, command.commandId(),
+				command.command(), command.balancePaise(), command.reason(), requestedBy, command.expiresAt(),
+				command.sequence(), command.expectedMeterBalancePaise()));
+		work.recordCommand(CommandRecord.requested(command.commandId(), premiseId, command.command(),
+				command.balancePaise(), command.expectedMeterBalancePaise(), command.reason(), requestedBy,
+				command.sequence(), now, command.expiresAt()));
 	}
 
 }

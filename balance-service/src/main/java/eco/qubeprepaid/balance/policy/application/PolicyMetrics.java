@@ -67,6 +67,25 @@ public class PolicyMetrics {
 		AfterCommit.run(() -> counter("policy.restore.requested", "Relay-on commands requested by the policy"));
 	}
 
+	/** An owed supply was reported overdue. */
+	public void restoreOverdue() {
+		AfterCommit.run(() -> counter("policy.restore.overdue",
+				"Owed supplies reported overdue: still not seen on after the configured time"));
+	}
+
+	/**
+	 * A command was asked again because its outcome did not come in time, or given up
+	 * because it never came.
+	 * @param outcome {@code re-asked} or {@code no-outcome}
+	 */
+	public void commandChased(String outcome) {
+		AfterCommit.run(() -> Counter.builder("policy.commands.chased")
+			.description("Device commands whose outcome was late: asked again, or given up without one")
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment());
+	}
+
 	/** A SET_BALANCE was requested by reconciliation. */
 	public void balanceSyncRequested() {
 		AfterCommit.run(() -> counter("reconciliation.balance.sync",

@@ -9,11 +9,12 @@ import eco.qubeprepaid.balance.ledger.application.Workspace;
 import eco.qubeprepaid.balance.ledger.application.Workspaces;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
-import eco.qubeprepaid.balance.policy.domain.PolicyState;
-import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.domain.Decision;
+import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
-import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.EventType;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Relay commands from outside the automatic policy: an operator forcing the relay (sent
- * and audited in one transaction) and the poller's reports of what became of a command.
+ * and audited in one transaction) and the poller's reports of what became of a command,
+ * after which the policy decides again.
  */
 @Service
 public class RelayOperations {
@@ -29,6 +31,8 @@ public class RelayOperations {
 	private final PolicyEnforcement enforcement;
 
 	private final PolicyStore store;
+
+	private final CommandStore commands;
 
 	private final LedgerStore ledger;
 
@@ -38,10 +42,11 @@ public class RelayOperations {
 
 	private final Clock clock;
 
-	public RelayOperations(PolicyEnforcement enforcement, PolicyStore store, LedgerStore ledger, Workspaces workspaces,
-			CutoffPolicy cutoffs, Clock clock) {
+	public RelayOperations(PolicyEnforcement enforcement, PolicyStore store, CommandStore commands, LedgerStore ledger,
+			Workspaces workspaces, CutoffPolicy cutoffs, Clock clock) {
 		this.enforcement = enforcement;
 		this.store = store;
+		this.commands = commands;
 		this.ledger = ledger;
 		this.workspaces = workspaces;
 		this.cutoffs = cutoffs;
@@ -61,47 +66,59 @@ public class RelayOperations {
 		Workspace work = this.workspaces.open(List.of(premiseId));
 		UUID commandId = UUID.randomUUID();
 		StoredState stored = work.policyState(premiseId);
-		PolicyState next = this.cutoffs.onOperator(this.store.policyFor(premiseId), stored.policy(), relayOn, commandId,
-				work.balance(premiseId));
+		Decision decision = this.cutoffs.onOperator(this.store.policyFor(premiseId), stored.policy(), relayOn,
+				commandId, "operator: " + reason, work.balance(premiseId));
 		this.store.audit(premiseId, relayOn, operator, reason, commandId, this.clock.instant());
-		this.enforcement.requestCommand(work, premiseId, commandId,
-				relayOn ? DeviceCommand.RELAY_ON : DeviceCommand.RELAY_OFF, null, "operator: " + reason,
+		this.enforcement.apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()),
 				"operator:" + operator);
-		work.savePolicyState(premiseId, new StoredState(next, stored.reconciliation()));
 		this.workspaces.flush(work);
 		return commandId;
 	}
 
 	/**
-	 * Records the outcome of a command, once per result event; outcomes of commands this
-	 * service no longer tracks (superseded, or requested by another service) change
-	 * nothing.
+	 * Records the outcome of a command, once per result event and once per command, then
+	 * lets the policy decide again; outcomes of commands this service did not request
+	 * change nothing.
 	 * @param eventId the result event's id
 	 * @param eventType its type
-	 * @param commandId the command
-	 * @param status the outcome
-	 * @param relayOnReadBack the relay state read back, or {@code null}
-	 * @return whether the outcome was recorded against a tracked command
+	 * @param outcome the outcome
+	 * @return whether the outcome settled a command of this service
 	 */
 	@Transactional
-	public boolean recordOutcome(UUID eventId, EventType eventType, UUID commandId, RelayCommand.Status status,
-			Boolean relayOnReadBack) {
+	public boolean recordOutcome(UUID eventId, EventType eventType, CutoffPolicy.Outcome outcome) {
 		if (!this.ledger.markProcessed(eventId, eventType.token())) {
 			return false;
 		}
-		Optional<String> premise = this.store.premiseOfCommand(commandId);
-		if (premise.isEmpty()) {
+		return settle(outcome);
+	}
+
+	/**
+	 * Settles a command this service gave up waiting for (no outcome long after it
+	 * expired), as failed with {@code no-outcome}, and lets the policy decide again.
+	 * @param commandId the command
+	 * @return whether it was still waiting
+	 */
+	@Transactional
+	public boolean giveUp(UUID commandId) {
+		return settle(
+				new CutoffPolicy.Outcome(commandId, TrackedCommand.Status.FAILED, "no-outcome", null, null, null));
+	}
+
+	private boolean settle(CutoffPolicy.Outcome outcome) {
+		Optional<CommandRecord> command = this.commands.find(outcome.commandId());
+		if (command.isEmpty()) {
 			return false;
 		}
-		String premiseId = premise.get();
+		String premiseId = command.get().premiseId();
 		Workspace work = this.workspaces.open(List.of(premiseId));
-		StoredState stored = work.policyState(premiseId);
-		RelayCommand last = stored.policy().lastCommand();
-		if (last == null || !last.commandId().equals(commandId)) {
+		if (!this.commands.settle(outcome.commandId(), outcome.status(), outcome.failureCode(), this.clock.instant())) {
 			return false;
 		}
-		work.savePolicyState(premiseId,
-				new StoredState(stored.policy().withOutcome(status, relayOnReadBack), stored.reconciliation()));
+		StoredState stored = work.policyState(premiseId);
+		Optional<Decision> decision = this.cutoffs.onOutcome(premiseId, this.store.policyFor(premiseId),
+				stored.policy(), outcome, work.balance(premiseId));
+		decision.ifPresent((d) -> this.enforcement.apply(work, premiseId, d,
+				new StoredState(d.next(), stored.reconciliation()), PolicyEnforcement.REQUESTED_BY));
 		this.workspaces.flush(work);
 		return true;
 	}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What the policy decided on one input: the premise's new state and the effects to carry
@@ -12,17 +11,32 @@ import java.util.UUID;
  *
  * @param next the new state
  * @param notices the low-balance rungs crossed downwards now
- * @param relay the relay switch to request, if any
+ * @param commands the device commands to request, in the order the meter must apply them
  * @param deferral why a cut-off that is owed was held back, if it was
+ * @param overdue whether the owed supply was found overdue now (report it once)
  */
-public record Decision(PolicyState next, List<LowBalanceNotice> notices, Optional<RelayRequest> relay,
-		Optional<Deferral> deferral) {
+public record Decision(PolicyState next, List<LowBalanceNotice> notices, List<CommandRequest> commands,
+		Optional<Deferral> deferral, boolean overdue) {
 
 	public Decision {
 		Objects.requireNonNull(next, "next");
 		notices = List.copyOf(notices);
-		Objects.requireNonNull(relay, "relay");
+		commands = List.copyOf(commands);
 		Objects.requireNonNull(deferral, "deferral");
+	}
+
+	/**
+	 * @return the relay switch requested, if any
+	 */
+	public Optional<CommandRequest> relay() {
+		return this.commands.stream().filter(CommandRequest::isRelay).findFirst();
+	}
+
+	/**
+	 * @return the balance set requested, if any
+	 */
+	public Optional<CommandRequest> balanceSet() {
+		return this.commands.stream().filter((c) -> !c.isRelay()).findFirst();
 	}
 
 	/**
@@ -33,16 +47,6 @@ public record Decision(PolicyState next, List<LowBalanceNotice> notices, Optiona
 	 * @param balancePaise the balance that crossed it
 	 */
 	public record LowBalanceNotice(String rung, long thresholdPaise, long balancePaise) {
-	}
-
-	/**
-	 * A relay switch to request.
-	 *
-	 * @param commandId its deterministic id
-	 * @param relayOn {@code true} to restore, {@code false} to cut
-	 * @param reason why, for the audit trail
-	 */
-	public record RelayRequest(UUID commandId, boolean relayOn, String reason) {
 	}
 
 	/**
@@ -63,7 +67,12 @@ public record Decision(PolicyState next, List<LowBalanceNotice> notices, Optiona
 		/** The meter was offline. */
 		OFFLINE,
 		/** The data was older than the staleness bound. */
-		STALE
+		STALE,
+		/**
+		 * The meter cannot be switched back on by a client (no relay, MEASUREMENT or
+		 * RELAY_OFF mode), or it enforces itself (PREPAID): the system does not cut it.
+		 */
+		NOT_SWITCHABLE
 
 	}
 

@@ -83,6 +83,29 @@ public record FriendlyWindows(LocalTime nightStart, LocalTime nightEnd, Set<DayO
 		throw new IllegalStateException("no time outside the friendly windows within " + MAX_STEPS + " days");
 	}
 
+	/**
+	 * The first instant after {@code instant} inside a window, when {@code instant} is
+	 * outside every window: a relay-off decided at {@code instant} must be applied before
+	 * it.
+	 * @param instant an instant outside every window
+	 * @return when the next window starts, or {@code null} if none starts within a year
+	 * (no night window, no friendly weekday and no holiday ahead)
+	 */
+	public Instant nextStart(Instant instant) {
+		LocalDateTime cursor = LocalDateTime.ofInstant(instant, IST);
+		for (int step = 0; step < MAX_STEPS; step++) {
+			LocalDateTime midnight = cursor.toLocalDate().plusDays(1).atStartOfDay();
+			LocalDateTime night = cursor.toLocalDate().atTime(this.nightStart);
+			LocalDateTime next = (!this.nightStart.equals(this.nightEnd) && night.isAfter(cursor)
+					&& night.isBefore(midnight)) ? night : midnight;
+			if (contains(next.atZone(IST).toInstant())) {
+				return next.atZone(IST).toInstant();
+			}
+			cursor = next;
+		}
+		return null;
+	}
+
 	private boolean atNight(LocalTime time) {
 		int order = this.nightStart.compareTo(this.nightEnd);
 		if (order == 0) {

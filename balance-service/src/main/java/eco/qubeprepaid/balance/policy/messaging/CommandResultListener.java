@@ -2,7 +2,8 @@ package eco.qubeprepaid.balance.policy.messaging;
 
 import eco.qubeprepaid.balance.ledger.messaging.InboundRecords;
 import eco.qubeprepaid.balance.policy.application.RelayOperations;
-import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
+import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DeviceCommandFailed;
 import eco.qubeprepaid.events.DomainEvent;
@@ -15,9 +16,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the poller's command outcomes, so that the policy knows the relay state it
- * asked for against the one the poller verified, and retries a relay command that was
- * abandoned. Errors go through the ledger's error handler (retry, then dead letter).
+ * Consumes the poller's command outcomes, so that the policy knows the relay state and
+ * balance it asked for against the ones the poller verified, and asks again for a cut-off
+ * or a restore whose command was abandoned. Errors go through the ledger's error handler
+ * (retry, then dead letter).
  */
 @Component
 public class CommandResultListener {
@@ -35,12 +37,14 @@ public class CommandResultListener {
 	void onResult(ConsumerRecord<String, byte[]> record) {
 		DomainEvent event = this.records.decode(record, DomainEvent.class);
 		if (event instanceof DeviceCommandCompleted completed) {
-			this.relays.recordOutcome(completed.eventId(), EventType.DEVICE_COMMAND_COMPLETED, completed.commandId(),
-					RelayCommand.Status.COMPLETED, completed.relayOn());
+			this.relays.recordOutcome(completed.eventId(), EventType.DEVICE_COMMAND_COMPLETED,
+					new CutoffPolicy.Outcome(completed.commandId(), TrackedCommand.Status.COMPLETED, null,
+							completed.relayOn(), completed.balancePaise(), completed.occurredAt()));
 		}
 		else if (event instanceof DeviceCommandFailed failed) {
-			this.relays.recordOutcome(failed.eventId(), EventType.DEVICE_COMMAND_FAILED, failed.commandId(),
-					RelayCommand.Status.FAILED, null);
+			this.relays.recordOutcome(failed.eventId(), EventType.DEVICE_COMMAND_FAILED,
+					new CutoffPolicy.Outcome(failed.commandId(), TrackedCommand.Status.FAILED, failed.errorCode(), null,
+							null, failed.occurredAt()));
 		}
 		else {
 			throw new MalformedEventException(

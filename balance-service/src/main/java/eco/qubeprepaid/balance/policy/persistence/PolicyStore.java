@@ -29,11 +29,14 @@ import eco.qubeprepaid.balance.policy.domain.Observation;
 import eco.qubeprepaid.balance.policy.domain.PolicyState;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
-import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.domain.OnboardingRule;
+import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
 import eco.qubeprepaid.balance.policy.domain.RelayPhase;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.reference.ReferenceCache;
 import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
+import eco.qubeprepaid.events.DeviceCommand;
+import eco.qubeprepaid.events.MeterMode;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -132,6 +135,7 @@ public class PolicyStore {
 			.set(PREMISE_POLICY.EMERGENCY_CREDIT_PAISE, policy.emergency().amountPaise())
 			.set(PREMISE_POLICY.EMERGENCY_CREDIT_DAYS, policy.emergency().days())
 			.set(PREMISE_POLICY.RESTORE_MINIMUM_PAISE, policy.restoreMinimumPaise())
+			.set(PREMISE_POLICY.ONBOARDING, policy.onboarding().name())
 			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
 			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
 			.onConflict(PREMISE_POLICY.SCOPE)
@@ -144,6 +148,7 @@ public class PolicyStore {
 			.set(PREMISE_POLICY.EMERGENCY_CREDIT_PAISE, policy.emergency().amountPaise())
 			.set(PREMISE_POLICY.EMERGENCY_CREDIT_DAYS, policy.emergency().days())
 			.set(PREMISE_POLICY.RESTORE_MINIMUM_PAISE, policy.restoreMinimumPaise())
+			.set(PREMISE_POLICY.ONBOARDING, policy.onboarding().name())
 			.set(PREMISE_POLICY.UPDATED_BY, updatedBy)
 			.set(PREMISE_POLICY.UPDATED_AT, DbTime.utc(at))
 			.execute();
@@ -241,10 +246,17 @@ public class PolicyStore {
 			return;
 		}
 		List<Field<?>> fields = List.of(POLICY_STATE.PREMISE_ID, POLICY_STATE.OBSERVED_AT, POLICY_STATE.ONLINE,
-				POLICY_STATE.RELAY_ON, POLICY_STATE.METER_BALANCE_PAISE, POLICY_STATE.LAST_TOP_UP_PAISE,
-				POLICY_STATE.PHASE, POLICY_STATE.EPISODE, POLICY_STATE.ATTEMPT, POLICY_STATE.NEGATIVE_SINCE,
-				POLICY_STATE.SCHEDULED_CUTOFF_AT, POLICY_STATE.OPERATOR_HOLD, POLICY_STATE.COMMAND_ID,
-				POLICY_STATE.COMMAND_RELAY_ON, POLICY_STATE.COMMAND_STATUS, POLICY_STATE.CONFIRMED_RELAY_ON,
+				POLICY_STATE.RELAY_ON, POLICY_STATE.METER_BALANCE_PAISE, POLICY_STATE.METER_MODE,
+				POLICY_STATE.HAS_RELAY, POLICY_STATE.LAST_TOP_UP_PAISE, POLICY_STATE.PHASE, POLICY_STATE.EPISODE,
+				POLICY_STATE.ATTEMPT, POLICY_STATE.NEGATIVE_SINCE, POLICY_STATE.SCHEDULED_CUTOFF_AT,
+				POLICY_STATE.OPERATOR_HOLD, POLICY_STATE.COMMAND_ID, POLICY_STATE.COMMAND_RELAY_ON,
+				POLICY_STATE.COMMAND_STATUS, POLICY_STATE.COMMAND_REQUESTED_AT, POLICY_STATE.COMMAND_SETTLED_AT,
+				POLICY_STATE.COMMAND_FAILURE, POLICY_STATE.CONFIRMED_RELAY_ON, POLICY_STATE.BALANCE_COMMAND_ID,
+				POLICY_STATE.BALANCE_COMMAND_PAISE, POLICY_STATE.BALANCE_COMMAND_STATUS,
+				POLICY_STATE.BALANCE_COMMAND_REQUESTED_AT, POLICY_STATE.BALANCE_COMMAND_SETTLED_AT,
+				POLICY_STATE.BALANCE_COMMAND_FAILURE, POLICY_STATE.SUPPLY_OWED_SINCE, POLICY_STATE.RESTORE_REQUESTS,
+				POLICY_STATE.OVERDUE_REPORTED, POLICY_STATE.COMMAND_SEQUENCE, POLICY_STATE.METER_REF_PAISE,
+				POLICY_STATE.METER_REF_AT, POLICY_STATE.METER_REF_READ_BACK, POLICY_STATE.METER_REF_DEDUCTED_PAISE,
 				POLICY_STATE.LAST_SYNC_AT, POLICY_STATE.DRIFT_OPEN, POLICY_STATE.UPDATED_AT);
 		Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
 		fields.stream().skip(1).forEach((field) -> updates.put(field, DSL.excluded(field)));
@@ -256,15 +268,28 @@ public class PolicyStore {
 		states.forEach((premiseId, stored) -> {
 			PolicyState s = stored.policy();
 			Observation latest = s.latest();
-			RelayCommand command = s.lastCommand();
+			TrackedCommand relay = s.relayCommand();
+			TrackedCommand set = s.balanceCommand();
+			PolicyState.MeterReference ref = s.meterReference();
 			batch.bind(premiseId, (latest != null) ? DbTime.utc(latest.observedAt()) : null,
 					(latest != null) ? latest.online() : null, (latest != null) ? latest.relayOn() : null,
-					(latest != null) ? latest.meterBalancePaise() : null, s.lastTopUpPaise(), s.phase().name(),
-					s.episode(), s.attempt(), DbTime.utc(s.negativeSince()), DbTime.utc(s.scheduledCutoffAt()),
-					s.operatorHold(), (command != null) ? command.commandId() : null,
-					(command != null) ? command.relayOn() : null, (command != null) ? command.status().name() : null,
-					s.confirmedRelayOn(), DbTime.utc(stored.reconciliation().lastSyncAt()),
-					stored.reconciliation().driftOpen(), DbTime.utc(at));
+					(latest != null) ? latest.meterBalancePaise() : null,
+					(latest != null && latest.mode() != null) ? latest.mode().name() : null,
+					(latest != null) ? latest.hasRelay() : null, s.lastTopUpPaise(), s.phase().name(), s.episode(),
+					s.attempt(), DbTime.utc(s.negativeSince()), DbTime.utc(s.scheduledCutoffAt()), s.operatorHold(),
+					(relay != null) ? relay.commandId() : null, (relay != null) ? relay.relayOn() : null,
+					(relay != null) ? relay.status().name() : null,
+					(relay != null) ? DbTime.utc(relay.requestedAt()) : null,
+					(relay != null) ? DbTime.utc(relay.settledAt()) : null,
+					(relay != null) ? relay.failureCode() : null, s.confirmedRelayOn(),
+					(set != null) ? set.commandId() : null, (set != null) ? set.balancePaise() : null,
+					(set != null) ? set.status().name() : null, (set != null) ? DbTime.utc(set.requestedAt()) : null,
+					(set != null) ? DbTime.utc(set.settledAt()) : null, (set != null) ? set.failureCode() : null,
+					DbTime.utc(s.supplyOwedSince()), s.restoreRequests(), s.overdueReported(), s.commandSequence(),
+					(ref != null) ? ref.balancePaise() : null, (ref != null) ? DbTime.utc(ref.at()) : null,
+					(ref != null) ? ref.readBack() : null, (ref != null) ? ref.deductedSincePaise() : null,
+					DbTime.utc(stored.reconciliation().lastSyncAt()), stored.reconciliation().driftOpen(),
+					DbTime.utc(at));
 		});
 		batch.execute();
 	}
@@ -316,15 +341,31 @@ public class PolicyStore {
 	}
 
 	/**
-	 * Which premise a command was requested for by this service's policy or operators.
-	 * @param commandId the command id
-	 * @return the premise whose state names it as the last command
+	 * @param limit the most premises
+	 * @return the premises whose supply is owed and not yet seen on, longest owed first
 	 */
-	public Optional<String> premiseOfCommand(UUID commandId) {
+	public List<String> owedSupplies(int limit) {
 		return this.dsl.select(POLICY_STATE.PREMISE_ID)
 			.from(POLICY_STATE)
-			.where(POLICY_STATE.COMMAND_ID.eq(commandId))
-			.fetchOptional(POLICY_STATE.PREMISE_ID);
+			.where(POLICY_STATE.SUPPLY_OWED_SINCE.isNotNull())
+			.orderBy(POLICY_STATE.SUPPLY_OWED_SINCE)
+			.limit(limit)
+			.fetch(POLICY_STATE.PREMISE_ID);
+	}
+
+	/**
+	 * @param owedBefore an instant
+	 * @return how many premises are owed their supply, and how many since before the
+	 * instant
+	 */
+	public long[] owedSupplyCounts(Instant owedBefore) {
+		var owed = DSL.count();
+		var overdue = DSL.count().filterWhere(POLICY_STATE.SUPPLY_OWED_SINCE.lt(DbTime.utc(owedBefore)));
+		var row = this.dsl.select(owed, overdue)
+			.from(POLICY_STATE)
+			.where(POLICY_STATE.SUPPLY_OWED_SINCE.isNotNull())
+			.fetchOne();
+		return new long[] { row.get(owed), row.get(overdue) };
 	}
 
 	/**
@@ -371,22 +412,38 @@ public class PolicyStore {
 		return new PremisePolicy(EnforcementMode.valueOf(row.getEnforcement()), ladder,
 				new FriendlyWindows(row.getNightStart(), row.getNightEnd(), weekdays, Set.of()),
 				new EmergencyCredit(row.getEmergencyCreditPaise(), row.getEmergencyCreditDays()),
-				row.getRestoreMinimumPaise());
+				row.getRestoreMinimumPaise(), OnboardingRule.valueOf(row.getOnboarding()));
 	}
 
 	private static PremisePolicy withWindows(PremisePolicy policy, FriendlyWindows windows) {
-		return new PremisePolicy(policy.mode(), policy.ladder(), windows, policy.emergency(),
-				policy.restoreMinimumPaise());
+		return policy.withWindows(windows);
 	}
 
 	private static PolicyState state(PolicyStateRecord row, Set<String> crossed) {
-		Observation latest = (row.getObservedAt() != null) ? new Observation(DbTime.instant(row.getObservedAt()),
-				Boolean.TRUE.equals(row.getOnline()), row.getRelayOn(), row.getMeterBalancePaise()) : null;
-		RelayCommand command = (row.getCommandId() != null) ? new RelayCommand(row.getCommandId(),
-				row.getCommandRelayOn(), RelayCommand.Status.valueOf(row.getCommandStatus())) : null;
+		Observation latest = (row.getObservedAt() != null)
+				? new Observation(DbTime.instant(row.getObservedAt()), Boolean.TRUE.equals(row.getOnline()),
+						row.getRelayOn(), row.getMeterBalancePaise(),
+						(row.getMeterMode() != null) ? MeterMode.valueOf(row.getMeterMode()) : null, row.getHasRelay())
+				: null;
+		TrackedCommand relay = (row.getCommandId() != null) ? new TrackedCommand(row.getCommandId(),
+				row.getCommandRelayOn() ? DeviceCommand.RELAY_ON : DeviceCommand.RELAY_OFF, null,
+				TrackedCommand.Status.valueOf(row.getCommandStatus()), DbTime.instant(row.getCommandRequestedAt()),
+				DbTime.instant(row.getCommandSettledAt()), row.getCommandFailure()) : null;
+		TrackedCommand set = (row.getBalanceCommandId() != null)
+				? new TrackedCommand(row.getBalanceCommandId(), DeviceCommand.SET_BALANCE, row.getBalanceCommandPaise(),
+						TrackedCommand.Status.valueOf(row.getBalanceCommandStatus()),
+						DbTime.instant(row.getBalanceCommandRequestedAt()),
+						DbTime.instant(row.getBalanceCommandSettledAt()), row.getBalanceCommandFailure())
+				: null;
+		PolicyState.MeterReference reference = (row.getMeterRefPaise() != null)
+				? new PolicyState.MeterReference(row.getMeterRefPaise(), DbTime.instant(row.getMeterRefAt()),
+						Boolean.TRUE.equals(row.getMeterRefReadBack()), row.getMeterRefDeductedPaise())
+				: null;
 		return new PolicyState(latest, row.getLastTopUpPaise(), crossed, RelayPhase.valueOf(row.getPhase()),
 				row.getEpisode(), row.getAttempt(), DbTime.instant(row.getNegativeSince()),
-				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), command, row.getConfirmedRelayOn());
+				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), relay, row.getConfirmedRelayOn(),
+				set, DbTime.instant(row.getSupplyOwedSince()), row.getRestoreRequests(), row.getOverdueReported(),
+				row.getCommandSequence(), reference);
 	}
 
 	private record ScopedPolicy(TariffScope scope, PremisePolicy policy) {

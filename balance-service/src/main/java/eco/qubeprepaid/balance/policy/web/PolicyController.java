@@ -14,6 +14,7 @@ import eco.qubeprepaid.balance.policy.domain.EmergencyCredit;
 import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
 import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
 import eco.qubeprepaid.balance.policy.domain.LadderRung;
+import eco.qubeprepaid.balance.policy.domain.OnboardingRule;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Holiday;
@@ -128,17 +129,27 @@ public class PolicyController {
 	 * @param emergencyCreditPaise emergency credit, 0 by default
 	 * @param emergencyCreditDays for how many days after going negative, 0 by default
 	 * @param restoreMinimumPaise the balance that restores power, 1 by default
+	 * @param onboarding what a wallet opens with at its meter's first reading:
+	 * {@code ADOPT} (the meter's balance, default) or {@code ZERO}
 	 * @param updatedBy who sets it
 	 */
 	public record PolicyRequest(String enforcement, List<String> ladder, String friendlyFrom, String friendlyUntil,
 			List<String> friendlyWeekdays, Long emergencyCreditPaise, Integer emergencyCreditDays,
-			Long restoreMinimumPaise, String updatedBy) {
+			Long restoreMinimumPaise, String onboarding, String updatedBy) {
 
 		PremisePolicy toPolicy() {
 			PremisePolicy standard = PremisePolicy.standard();
 			try {
-				EnforcementMode mode = (this.enforcement != null)
-						? EnforcementMode.valueOf(this.enforcement.trim().toUpperCase(Locale.ROOT)) : standard.mode();
+				EnforcementMode mode = standard.mode();
+				if (this.enforcement != null) {
+					try {
+						mode = EnforcementMode.valueOf(this.enforcement.trim().toUpperCase(Locale.ROOT));
+					}
+					catch (IllegalArgumentException ex) {
+						throw new IllegalArgumentException(
+								"enforcement is SYSTEM or METER, got '" + this.enforcement + "'");
+					}
+				}
 				List<LadderRung> rungs = (this.ladder != null) ? this.ladder.stream().map(LadderRung::parse).toList()
 						: standard.ladder();
 				FriendlyWindows windows = new FriendlyWindows(
@@ -148,8 +159,19 @@ public class PolicyController {
 				EmergencyCredit emergency = new EmergencyCredit(
 						(this.emergencyCreditPaise != null) ? this.emergencyCreditPaise : 0,
 						(this.emergencyCreditDays != null) ? this.emergencyCreditDays : 0);
+				OnboardingRule rule = standard.onboarding();
+				if (this.onboarding != null) {
+					try {
+						rule = OnboardingRule.valueOf(this.onboarding.trim().toUpperCase(Locale.ROOT));
+					}
+					catch (IllegalArgumentException ex) {
+						throw new IllegalArgumentException("onboarding is ADOPT (the wallet opens with the meter's"
+								+ " balance) or ZERO (it opens at zero), got '" + this.onboarding + "'");
+					}
+				}
 				return new PremisePolicy(mode, rungs, windows, emergency,
-						(this.restoreMinimumPaise != null) ? this.restoreMinimumPaise : standard.restoreMinimumPaise());
+						(this.restoreMinimumPaise != null) ? this.restoreMinimumPaise : standard.restoreMinimumPaise(),
+						rule);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new BadRequestException(ex.getMessage());
@@ -209,21 +231,22 @@ public class PolicyController {
 	 * @param emergencyCreditPaise the emergency credit
 	 * @param emergencyCreditDays for how many days
 	 * @param restoreMinimumPaise the balance that restores power
+	 * @param onboarding {@code ADOPT} or {@code ZERO}
 	 * @param holidays the holidays set at this scope
 	 * @param effectiveHolidays for a premise, every holiday it observes
 	 * @param timeZone always {@code Asia/Kolkata}
 	 */
 	public record PolicyView(String scope, boolean explicit, String enforcement, List<String> ladder,
 			LocalTime friendlyFrom, LocalTime friendlyUntil, List<DayOfWeek> friendlyWeekdays,
-			long emergencyCreditPaise, int emergencyCreditDays, long restoreMinimumPaise, List<Holiday> holidays,
-			List<LocalDate> effectiveHolidays, String timeZone) {
+			long emergencyCreditPaise, int emergencyCreditDays, long restoreMinimumPaise, String onboarding,
+			List<Holiday> holidays, List<LocalDate> effectiveHolidays, String timeZone) {
 
 		static PolicyView of(String scope, boolean explicit, PremisePolicy policy, List<Holiday> holidays) {
 			FriendlyWindows windows = policy.windows();
 			return new PolicyView(scope, explicit, policy.mode().name(),
 					policy.ladder().stream().map(LadderRung::label).toList(), windows.nightStart(), windows.nightEnd(),
 					windows.weekdays().stream().sorted().toList(), policy.emergency().amountPaise(),
-					policy.emergency().days(), policy.restoreMinimumPaise(), holidays,
+					policy.emergency().days(), policy.restoreMinimumPaise(), policy.onboarding().name(), holidays,
 					windows.holidays().stream().sorted().toList(), FriendlyWindows.IST.getId());
 		}
 

@@ -7,7 +7,11 @@ import java.util.UUID;
 import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.policy.application.RelayOperations;
 import eco.qubeprepaid.balance.policy.domain.PolicyState;
-import eco.qubeprepaid.balance.policy.domain.RelayCommand;
+import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
+import eco.qubeprepaid.balance.policy.domain.Observation;
+import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
+import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
+import eco.qubeprepaid.balance.policy.persistence.CommandStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 import eco.qubeprepaid.balance.policy.persistence.PolicyStore.OverrideEntry;
 import eco.qubeprepaid.balance.web.BadRequestException;
@@ -39,7 +43,10 @@ public class RelayController {
 
 	private final LedgerStore ledger;
 
-	public RelayController(RelayOperations relays, PolicyStore store, LedgerStore ledger) {
+	private final CommandStore commands;
+
+	public RelayController(RelayOperations relays, PolicyStore store, LedgerStore ledger, CommandStore commands) {
+		this.commands = commands;
 		this.relays = relays;
 		this.store = store;
 		this.ledger = ledger;
@@ -67,12 +74,29 @@ public class RelayController {
 	public RelayView state(@PathVariable String premiseId) {
 		requireKnown(premiseId);
 		PolicyState state = this.store.load(premiseId).policy();
-		RelayCommand command = state.lastCommand();
-		return new RelayView(premiseId, state.phase().name(),
-				(state.latest() != null) ? state.latest().relayOn() : null,
+		PremisePolicy policy = this.store.policyFor(premiseId);
+		TrackedCommand command = state.relayCommand();
+		Observation latest = state.latest();
+		EnforcementMode effective = policy.effectiveMode(latest);
+		String mismatch = (policy.mode() == EnforcementMode.SYSTEM && effective == EnforcementMode.METER)
+				? "the policy asks for system enforcement, but the meter is in PREPAID mode: it deducts and cuts"
+						+ " itself at zero whatever the hour, so friendly windows and emergency credit do not hold;"
+						+ " switch it to POSTPAID for them"
+				: null;
+		return new RelayView(premiseId, state.phase().name(), (latest != null) ? latest.relayOn() : null,
 				(command != null) ? command.relayOn() : null, (command != null) ? command.commandId() : null,
 				(command != null) ? command.status().name() : null, state.confirmedRelayOn(), state.scheduledCutoffAt(),
-				state.operatorHold(), this.store.overrides(premiseId, MAX_AUDIT));
+				state.operatorHold(), policy.mode().name(), effective.name(), mismatch,
+				(latest != null && latest.mode() != null) ? latest.mode().name() : null,
+				(latest != null) ? latest.observedAt() : null, state.supplyOwedSince(), state.restoreRequests(),
+				state.overdueReported(),
+				this.commands.ofPremise(premiseId, MAX_AUDIT)
+					.stream()
+					.map((c) -> new CommandView(c.commandId(), c.command().name(), c.balancePaise(), c.reason(),
+							c.requestedBy(), c.sequence(), c.requestedAt(), c.expiresAt(), c.status().name(), c.asks(),
+							c.settledAt(), c.failureCode()))
+					.toList(),
+				this.store.overrides(premiseId, MAX_AUDIT));
 	}
 
 	private void requireKnown(String premiseId) {
@@ -113,11 +137,46 @@ public class RelayController {
 	 * @param confirmedRelayOn the relay state the poller last verified
 	 * @param scheduledCutoffAt a cut-off deferred by a friendly window, or {@code null}
 	 * @param operatorHold whether an operator holds the supply off
+	 * @param enforcement who the policy says enforces the cut-off ({@code SYSTEM} or
+	 * {@code METER})
+	 * @param effectiveEnforcement who does in fact (a PREPAID meter enforces itself)
+	 * @param enforcementMismatch why the two differ, or {@code null}
+	 * @param meterMode the meter's mode in the newest snapshot, or {@code null}
+	 * @param latestObservedAt when the newest snapshot the policy has seen was read, or
+	 * {@code null}
+	 * @param supplyOwedSince since when the supply is owed and not yet seen on, or
+	 * {@code null}
+	 * @param restoreRequests how many restore rounds were requested in this episode
+	 * @param restoreOverdue whether the owed supply was reported overdue
+	 * @param commands the device commands requested for the premise, newest first
 	 * @param overrides the operators' forced switches, newest first
 	 */
 	public record RelayView(String premiseId, String phase, Boolean reportedRelayOn, Boolean requestedRelayOn,
 			UUID commandId, String commandStatus, Boolean confirmedRelayOn, Instant scheduledCutoffAt,
-			boolean operatorHold, List<OverrideEntry> overrides) {
+			boolean operatorHold, String enforcement, String effectiveEnforcement, String enforcementMismatch,
+			String meterMode, Instant latestObservedAt, Instant supplyOwedSince, int restoreRequests,
+			boolean restoreOverdue, List<CommandView> commands, List<OverrideEntry> overrides) {
+	}
+
+	/**
+	 * A device command requested for the premise and what became of it.
+	 *
+	 * @param commandId its id
+	 * @param command {@code RELAY_ON}, {@code RELAY_OFF} or {@code SET_BALANCE}
+	 * @param balancePaise the balance set, or {@code null}
+	 * @param reason why
+	 * @param requestedBy who
+	 * @param sequence the premise's command order
+	 * @param requestedAt when
+	 * @param expiresAt until when the poller may apply it
+	 * @param status {@code REQUESTED}, {@code COMPLETED} or {@code FAILED}
+	 * @param asks how often it was asked (re-asked when no outcome came in time)
+	 * @param settledAt when its outcome came, or {@code null}
+	 * @param failureCode why it failed, or {@code null}
+	 */
+	public record CommandView(UUID commandId, String command, Long balancePaise, String reason, String requestedBy,
+			long sequence, Instant requestedAt, Instant expiresAt, String status, int asks, Instant settledAt,
+			String failureCode) {
 	}
 
 }

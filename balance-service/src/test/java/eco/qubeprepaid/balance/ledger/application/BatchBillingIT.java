@@ -243,7 +243,7 @@ class BatchBillingIT extends BalanceIntegrationTest {
 			return new DeviceSnapshotted(id, this.observedAt.plusSeconds(1), prefix + this.premise, "key-1",
 					this.device, this.epoch, this.online, this.energyKwh, new BigDecimal("850"), new BigDecimal("230"),
 					0L, true, MeterMode.POSTPAID, 500L, 800L, this.activeTariff, false,
-					OffsetDateTime.ofInstant(this.observedAt, IST));
+					OffsetDateTime.ofInstant(this.observedAt, IST), true);
 		}
 
 	}

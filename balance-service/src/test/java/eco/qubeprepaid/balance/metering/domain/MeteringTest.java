@@ -157,4 +157,27 @@ class MeteringTest {
 				T0.plus(Duration.ofMinutes(minutesAfterT0)), TariffKind.EB, 500L, 800L);
 	}
 
+	@Test
+	void aReadingThatContinuesFromAnUnresolvedQuarantinedOneIsHeldHoweverLongAfter() {
+		// Defect 4: a replacement meter showing 5,000 kWh is quarantined; the bound grows
+		// with time, and after about 200 h the same register would have been billed
+		// whole (about 40,000 rupees of invented charges) had the reading not been held.
+		MeterReading replaced = reading("QUBE-ONE-5EED00000999", 2, "5000.000", 10);
+		assertThat(this.metering.assess(this.baseline, replaced)).isInstanceOf(Quarantined.class);
+		MeterSuspect suspect = MeterSuspect.of(replaced);
+		MeterReading later = reading("QUBE-ONE-5EED00000999", 2, "5010.000", 210 * 60);
+		assertThat(this.metering.assess(this.baseline, later)).as("without the hold").isInstanceOf(Billable.class);
+		assertThat(this.metering.assess(this.baseline, suspect, later))
+			.isEqualTo(new ReadingAssessment.Held(replaced.snapshotId()));
+	}
+
+	@Test
+	void aGlitchFollowedByReadingsFromTheBaselineDoesNotHoldThem() {
+		MeterReading glitch = reading(DEVICE, 1, "9000.000", 10);
+		assertThat(this.metering.assess(this.baseline, glitch)).isInstanceOf(Quarantined.class);
+		MeterReading back = reading(DEVICE, 1, "1002.000", 20);
+		assertThat(this.metering.assess(this.baseline, MeterSuspect.of(glitch), back))
+			.isInstanceOfSatisfying(Billable.class, (b) -> assertThat(b.energyKwh()).isEqualByComparingTo("2"));
+	}
+
 }

@@ -47,7 +47,7 @@ class PolicyIT extends BalanceIntegrationTest {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
-	ScheduledCutoffs scheduledCutoffs;
+	PolicyJob policyJob;
 
 	private static Instant ist(String local) {
 		return LocalDateTime.parse(local).atZone(IST).toInstant();
@@ -56,6 +56,8 @@ class PolicyIT extends BalanceIntegrationTest {
 	@Test
 	void cutsAPremiseThatRunsOutOutsideAWindowWithOneCommandEvenWhenTheSnapshotIsDeliveredTwice() {
 		String premise = newPremise();
+		// The service clock at the data's time: cut-offs rely only on fresh readings.
+		this.clock.set(ist("2025-09-08T11:15:30"));
 		try (TopicReader commands = new TopicReader(Topics.DEVICE_COMMANDS);
 				TopicReader events = new TopicReader(Topics.BALANCE_EVENTS)) {
 			topUp(premise, 500);
@@ -86,11 +88,15 @@ class PolicyIT extends BalanceIntegrationTest {
 					.extracting(LowBalanceReached::threshold)
 					.containsExactly("30%", "10%", "0%"));
 		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 	@Test
 	void restoresOnceWhenACreditBringsTheBalanceBackAndNoticesARungAgainOnTheNextCrossing() {
 		String premise = newPremise();
+		this.clock.set(ist("2025-09-09T11:10:30"));
 		try (TopicReader commands = new TopicReader(Topics.DEVICE_COMMANDS);
 				TopicReader events = new TopicReader(Topics.BALANCE_EVENTS)) {
 			topUp(premise, 500);
@@ -119,6 +125,7 @@ class PolicyIT extends BalanceIntegrationTest {
 			// The credit re-armed the rungs (now 300, 100 and 0 of the 1,000 top-up);
 			// using
 			// 0.5 kWh (250 paise) crosses 30 % again, once.
+			this.clock.set(ist("2025-09-09T11:20:30"));
 			publish(Topics.DEVICE_SNAPSHOTS,
 					snapshot(premise, DEVICE, 1, "12.500", ist("2025-09-09T11:20:00"), TariffKind.EB));
 			await().atMost(WAIT)
@@ -127,11 +134,15 @@ class PolicyIT extends BalanceIntegrationTest {
 					.containsExactly("30%", "10%", "0%", "30%"));
 			assertThat(outboxCount(premise, "\"RELAY_ON\"")).isEqualTo(1);
 		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 	@Test
 	void insideAWindowSchedulesTheCutoffAndTheFirstSnapshotAfterTheWindowExecutesIt() {
 		String premise = newPremise();
+		this.clock.set(ist("2025-09-14T12:10:30"));
 		try (TopicReader commands = new TopicReader(Topics.DEVICE_COMMANDS)) {
 			// Sunday noon IST: friendly all day; the window ends on Monday at 10:00.
 			publish(Topics.DEVICE_SNAPSHOTS,
@@ -142,17 +153,22 @@ class PolicyIT extends BalanceIntegrationTest {
 				.untilAsserted(() -> assertThat(scheduledAt(premise)).isEqualTo(ist("2025-09-15T10:00:00")));
 			assertThat(outboxCount(premise, "\"RELAY_OFF\"")).isZero();
 
+			this.clock.set(ist("2025-09-15T10:02:30"));
 			publish(Topics.DEVICE_SNAPSHOTS,
 					snapshot(premise, DEVICE, 1, "5.300", ist("2025-09-15T10:02:00"), TariffKind.EB));
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(commands(commands, premise, DeviceCommand.RELAY_OFF)).hasSize(1));
 			assertThat(scheduledAt(premise)).isNull();
 		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 	@Test
 	void thePeriodicJobExecutesAScheduledCutoffWhenTheServiceClockPassesTheWindowsEnd() {
 		String premise = newPremise();
+		this.clock.set(ist("2025-09-22T09:50:30"));
 		try {
 			// Monday 09:40 and 09:50 IST: still the night window, which ends at 10:00.
 			publish(Topics.DEVICE_SNAPSHOTS,
@@ -163,11 +179,11 @@ class PolicyIT extends BalanceIntegrationTest {
 				.untilAsserted(() -> assertThat(scheduledAt(premise)).isEqualTo(ist("2025-09-22T10:00:00")));
 
 			this.clock.set(ist("2025-09-22T09:59:00"));
-			this.scheduledCutoffs.runDue(this.clock.instant());
+			this.policyJob.runDue(this.clock.instant());
 			assertThat(outboxCount(premise, "\"RELAY_OFF\"")).isZero();
 
 			this.clock.set(ist("2025-09-22T10:01:00"));
-			this.scheduledCutoffs.runDue(this.clock.instant());
+			this.policyJob.runDue(this.clock.instant());
 			assertThat(outboxCount(premise, "\"RELAY_OFF\"")).isEqualTo(1);
 			assertThat(scheduledAt(premise)).isNull();
 		}
@@ -179,23 +195,25 @@ class PolicyIT extends BalanceIntegrationTest {
 	@Test
 	void neverCutsAnOfflineMeter() {
 		String premise = newPremise();
+		this.clock.set(ist("2025-09-21T12:10:30"));
 		try {
 			publish(Topics.DEVICE_SNAPSHOTS,
 					snapshot(premise, DEVICE, 1, "3.000", ist("2025-09-21T12:00:00"), TariffKind.EB));
 			publish(Topics.DEVICE_SNAPSHOTS,
 					snapshot(premise, DEVICE, 1, "3.400", ist("2025-09-21T12:10:00"), TariffKind.EB));
 			await().atMost(WAIT).untilAsserted(() -> assertThat(scheduledAt(premise)).isNotNull());
+			this.clock.set(ist("2025-09-22T10:05:30"));
 			DeviceSnapshotted online = snapshot(premise, DEVICE, 1, "3.400", ist("2025-09-22T10:05:00"), TariffKind.EB);
 			publish(Topics.DEVICE_SNAPSHOTS,
 					new DeviceSnapshotted(UUID.randomUUID(), online.occurredAt(), premise, "key-1", DEVICE, 1, false,
 							online.energyKwh(), null, null, 0L, true, MeterMode.POSTPAID, 500L, 800L, TariffKind.EB,
-							false, online.observedAt()));
+							false, online.observedAt(), true));
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(this.jdbc
 					.queryForObject("SELECT online FROM policy_state WHERE premise_id = ?", Boolean.class, premise))
 					.isFalse());
 			this.clock.set(ist("2025-09-22T10:06:00"));
-			this.scheduledCutoffs.runDue(this.clock.instant());
+			this.policyJob.runDue(this.clock.instant());
 			assertThat(outboxCount(premise, "\"RELAY_OFF\"")).isZero();
 			assertThat(walletBalance(premise)).isEqualTo(-200);
 		}
@@ -212,7 +230,7 @@ class PolicyIT extends BalanceIntegrationTest {
 		assertThat(put.statusCode()).isEqualTo(200);
 		assertThat(put.body()).contains("\"enforcement\":\"METER\"").contains("\"explicit\":true");
 		topUp(premise, 1_000);
-		publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:00:00"), 1_000L));
+		publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:00:00"), 0L));
 		publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "4.000", ist("2025-09-08T11:30:00"), 0L));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(-500));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(observedAt(premise)).isEqualTo(ist("2025-09-08T11:30:00")));
@@ -226,21 +244,25 @@ class PolicyIT extends BalanceIntegrationTest {
 		try (TopicReader events = new TopicReader(Topics.BALANCE_EVENTS);
 				TopicReader commands = new TopicReader(Topics.DEVICE_COMMANDS)) {
 			topUp(premise, 10_000);
+			// The first reading adopts the meter's 20,000: the wallet holds 30,000.
 			publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:00:00"), 20_000L));
-			publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:05:00"), 21_000L));
+			publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:05:00"), 4_000L));
+			publish(Topics.DEVICE_SNAPSHOTS, meterSnapshot(premise, "1.000", ist("2025-09-08T11:10:00"), 4_000L));
 			await().atMost(WAIT)
-				.untilAsserted(() -> assertThat(observedAt(premise)).isEqualTo(ist("2025-09-08T11:05:00")));
+				.untilAsserted(() -> assertThat(observedAt(premise)).isEqualTo(ist("2025-09-08T11:10:00")));
 			await().atMost(WAIT).untilAsserted(() -> {
 				List<BalanceDriftDetected> drifts = events(events, premise, BalanceDriftDetected.class);
 				assertThat(drifts).hasSize(1);
-				assertThat(drifts.get(0).driftPaise()).isEqualTo(10_000);
-				assertThat(drifts.get(0).ledgerBalancePaise()).isEqualTo(10_000);
-				assertThat(drifts.get(0).enforcement()).isEqualTo("SYSTEM");
+				assertThat(drifts.get(0).driftPaise()).isEqualTo(-26_000);
+				assertThat(drifts.get(0).ledgerBalancePaise()).isEqualTo(30_000);
+				assertThat(drifts.get(0).enforcement()).isEqualTo("METER");
 			});
 			await().atMost(WAIT).untilAsserted(() -> {
 				List<DeviceCommandRequested> sets = commands(commands, premise, DeviceCommand.SET_BALANCE);
 				assertThat(sets).hasSize(1);
-				assertThat(sets.get(0).balancePaise()).isEqualTo(10_000);
+				assertThat(sets.get(0).balancePaise()).isEqualTo(30_000);
+				// The set may not erase credit the meter might gain before it is applied.
+				assertThat(sets.get(0).expectedMeterBalancePaise()).isEqualTo(4_000);
 			});
 		}
 	}
@@ -309,11 +331,17 @@ class PolicyIT extends BalanceIntegrationTest {
 	@Test
 	void countsPolicyDecisionsWithoutPremiseIds() throws Exception {
 		String premise = newPremise();
-		publish(Topics.DEVICE_SNAPSHOTS,
-				snapshot(premise, DEVICE, 1, "1.000", ist("2025-09-28T12:00:00"), TariffKind.EB));
-		publish(Topics.DEVICE_SNAPSHOTS,
-				snapshot(premise, DEVICE, 1, "1.500", ist("2025-09-28T12:30:00"), TariffKind.EB));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(scheduledAt(premise)).isNotNull());
+		this.clock.set(ist("2025-09-28T12:30:30"));
+		try {
+			publish(Topics.DEVICE_SNAPSHOTS,
+					snapshot(premise, DEVICE, 1, "1.000", ist("2025-09-28T12:00:00"), TariffKind.EB));
+			publish(Topics.DEVICE_SNAPSHOTS,
+					snapshot(premise, DEVICE, 1, "1.500", ist("2025-09-28T12:30:00"), TariffKind.EB));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(scheduledAt(premise)).isNotNull());
+		}
+		finally {
+			this.clock.reset();
+		}
 		await().atMost(WAIT)
 			.untilAsserted(
 					() -> assertThat(get("/actuator/prometheus").body()).contains("policy_cutoff_deferred_total{")
@@ -334,7 +362,7 @@ class PolicyIT extends BalanceIntegrationTest {
 			Long meterBalance) {
 		return new DeviceSnapshotted(UUID.randomUUID(), observedAt.plusSeconds(1), premise, "key-1", DEVICE, 1, true,
 				new BigDecimal(energyKwh), new BigDecimal("850"), new BigDecimal("230"), meterBalance, true,
-				MeterMode.PREPAID, 500L, 800L, TariffKind.EB, false, OffsetDateTime.ofInstant(observedAt, IST));
+				MeterMode.PREPAID, 500L, 800L, TariffKind.EB, false, OffsetDateTime.ofInstant(observedAt, IST), true);
 	}
 
 	private List<DeviceCommandRequested> commands(TopicReader reader, String premise, DeviceCommand command) {

@@ -80,4 +80,16 @@ class FriendlyWindowsTest {
 			.hasMessageContaining("at least one day");
 	}
 
+	@Test
+	void theNextWindowStartsAtNightOrAtAFriendlyDaysMidnight() {
+		FriendlyWindows standard = FriendlyWindows.standard();
+		assertThat(standard.nextStart(ist("2025-09-08T11:00:00"))).isEqualTo(ist("2025-09-08T18:00:00"));
+		FriendlyWindows noNights = new FriendlyWindows(LocalTime.of(0, 0), LocalTime.of(0, 0), Set.of(DayOfWeek.SUNDAY),
+				Set.of());
+		// Monday 11:00: the next window is Sunday, all day.
+		assertThat(noNights.nextStart(ist("2025-09-08T11:00:00"))).isEqualTo(ist("2025-09-14T00:00:00"));
+		FriendlyWindows none = new FriendlyWindows(LocalTime.of(0, 0), LocalTime.of(0, 0), Set.of(), Set.of());
+		assertThat(none.nextStart(ist("2025-09-08T11:00:00"))).isNull();
+	}
+
 }
