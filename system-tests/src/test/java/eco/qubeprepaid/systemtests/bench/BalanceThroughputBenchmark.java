@@ -267,7 +267,7 @@ public final class BalanceThroughputBenchmark {
 				String.format(Locale.ROOT, "QUBE-ONE-%012X", index), 1, true,
 				new BigDecimal("1000.000000").add(STEP_KWH.multiply(BigDecimal.valueOf(reading))),
 				new BigDecimal("7407.4"), new BigDecimal("230.1"), 100_000L, true, MeterMode.POSTPAID, 800L, 1500L,
-				TariffKind.EB, false, observed.atZone(IST).toOffsetDateTime());
+				TariffKind.EB, false, observed.atZone(IST).toOffsetDateTime(), true);
 	}
 
 	/**

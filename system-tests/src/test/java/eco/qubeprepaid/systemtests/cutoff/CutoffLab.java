@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,19 +82,37 @@ final class CutoffLab {
 	}
 
 	/**
-	 * Creates a space of meters under one of the poller's keys with the clock paused,
-	 * switches the {@code count} meters with a relay that draw the most power now to
-	 * POSTPAID mode, funds the others generously, and waits until the poller has
-	 * published a snapshot of each chosen meter in POSTPAID mode.
+	 * Creates a space of POSTPAID meters at zero under one of the poller's keys with the
+	 * clock paused, chooses the {@code count} meters with a relay that draw the most
+	 * power now, funds the others generously, and waits until the poller has published a
+	 * snapshot of each chosen meter.
 	 * @param count how many premises
 	 * @return the premises, busiest first
 	 */
 	List<Premise> newPremises(int count) {
+		return newPremises(count, MeterMode.POSTPAID, 0);
+	}
+
+	/**
+	 * Creates a space of meters in one mode holding one balance (see
+	 * {@link #newPremises(int)}), and waits until the poller has published a snapshot of
+	 * each chosen meter in that mode, holding that balance.
+	 * @param count how many premises
+	 * @param mode the mode of every flat's meter
+	 * @param balancePaise the balance on every flat's meter
+	 * @return the premises, busiest first
+	 */
+	List<Premise> newPremises(int count, MeterMode mode, long balancePaise) {
 		pause();
 		int space = spaces.incrementAndGet();
 		String apiKey = SystemUnderTest.API_KEYS.get(space % SystemUnderTest.API_KEYS.size());
-		JsonNode created = this.system.admin("POST", "/fleet", Map.of("seed", 7_700 + space, "meters",
-				count + SPARE_METERS, "spaces", 1, "api_keys", List.of(apiKey)));
+		// Every flat's meter POSTPAID at zero: the first reading opens each wallet from
+		// the
+		// meter's balance (onboarding), so the premises under test start at zero and the
+		// tests fund them.
+		JsonNode created = this.system.admin("POST", "/fleet",
+				Map.of("seed", 7_700 + space, "meters", count + SPARE_METERS, "spaces", 1, "api_keys", List.of(apiKey),
+						"mode", mode.name().toLowerCase(Locale.ROOT), "balance_paise", balancePaise));
 		List<Candidate> candidates = new ArrayList<>();
 		for (JsonNode device : created.get("devices")) {
 			String deviceId = device.get("device_id").asString();
@@ -108,19 +127,16 @@ final class CutoffLab {
 			.map(Candidate::premise)
 			.toList();
 		assertThat(chosen).as("meters with a relay in the new space").hasSize(count);
-		for (Premise premise : chosen) {
-			this.system.qube(apiKey, "PUT", "/devices/" + premise.deviceId() + "/mode/", Map.of("mode", "postpaid"));
-		}
 		candidates.stream()
 			.map(Candidate::premise)
 			.filter((p) -> !chosen.contains(p))
 			.forEach((p) -> publishCredit(p, BYSTANDER_CREDIT_PAISE));
-		await("first POSTPAID snapshots of " + chosen).atMost(Duration.ofSeconds(30))
+		await("first " + mode + " snapshots of " + chosen).atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.untilAsserted(() -> chosen.forEach((p) -> assertThat(latestSnapshot(p)).as("snapshot of %s", p.id())
-				.hasValueSatisfying((s) -> assertThat(
-						s.online() && s.mode() == MeterMode.POSTPAID && Boolean.TRUE.equals(s.relayOn()))
-					.as("%s is online, POSTPAID, relay on", s)
+				.hasValueSatisfying((s) -> assertThat(s.online() && s.mode() == mode
+						&& Long.valueOf(balancePaise).equals(s.balancePaise()) && s.relayOn() != null)
+					.as("%s is online, %s, holding %d paise", s, mode, balancePaise)
 					.isTrue())));
 		return chosen;
 	}
@@ -354,6 +370,22 @@ final class CutoffLab {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * @param premise the premise
+	 * @return its statement lines of yesterday to tomorrow (IST), newest first
+	 */
+	List<JsonNode> statement(Premise premise) {
+		return statement(premise, LocalDate.now(this.clock));
+	}
+
+	/**
+	 * @param premise the premise
+	 * @return the meter's balance at the sandbox now, in paise
+	 */
+	long meterBalance(Premise premise) {
+		return this.system.admin("GET", "/devices/" + premise.deviceId(), null).get("balance").asLong();
 	}
 
 	/** The statement lines of yesterday to tomorrow (IST), newest first. */

@@ -130,6 +130,64 @@ public final class KafkaSupport implements AutoCloseable {
 	}
 
 	/**
+	 * The end offsets of a topic's partitions now: what has been published so far.
+	 * @param topic the topic
+	 * @return the end offset of each partition
+	 */
+	public Map<TopicPartition, Long> endOffsets(String topic) {
+		try {
+			TopicDescription description = this.admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(topic);
+			Map<TopicPartition, OffsetSpec> latest = description.partitions()
+				.stream()
+				.collect(Collectors.toMap((p) -> new TopicPartition(topic, p.partition()), (p) -> OffsetSpec.latest()));
+			return this.admin.listOffsets(latest)
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the end offsets of " + topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot read the end offsets of " + topic, ex);
+		}
+	}
+
+	/**
+	 * Tells whether a consumer group has committed every record up to some end offsets
+	 * (taken with {@link #endOffsets}): on a topic that keeps receiving records, "no lag"
+	 * is a moment that may never be sampled, while "consumed what was there then" is
+	 * reached for sure.
+	 * @param groupId the group
+	 * @param ends the end offsets to reach
+	 * @return true once committed up to them
+	 */
+	public boolean consumedUpTo(String groupId, Map<TopicPartition, Long> ends) {
+		try {
+			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS);
+			return ends.entrySet().stream().allMatch((end) -> {
+				OffsetAndMetadata done = committed.get(end.getKey());
+				return end.getValue() == 0 || (done != null && done.offset() >= end.getValue());
+			});
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the offsets of " + groupId, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot read the offsets of " + groupId, ex);
+		}
+	}
+
+	/**
 	 * Measures how many records of a topic a consumer group has not committed yet.
 	 * @param groupId the group
 	 * @param topic the topic

@@ -1,15 +1,19 @@
 package eco.qubeprepaid.systemtests.support;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import eco.qubeprepaid.balance.BalanceApplication;
 import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
 import eco.qubeprepaid.testsupport.PostgresServer;
 import eco.qubeprepaid.testsupport.TestServers;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,7 +78,48 @@ public final class SystemUnderTest {
 
 	private final SnapshotTap snapshots;
 
+	/**
+	 * How long a call to balance-service is retried while it cannot be reached (zero in
+	 * this JVM's system; a crashed and restarting process in the crash harness).
+	 */
+	private final Duration reachRetry;
+
+	private boolean closed;
+
+	/**
+	 * A handle on a system running in other processes (the crash harness's): the same
+	 * calls, and calls to balance-service are retried while it restarts.
+	 * @param sandboxUrl the sandbox's base URL
+	 * @param balanceUrl balance-service's base URL
+	 * @param kafkaBootstrap the broker
+	 * @param reachRetry how long to retry a call that cannot reach balance-service
+	 */
+	private SystemUnderTest(String sandboxUrl, String balanceUrl, String kafkaBootstrap, Duration reachRetry) {
+		this.sandboxUrl = sandboxUrl;
+		this.balanceUrl = balanceUrl;
+		this.kafka = new KafkaSupport(kafkaBootstrap);
+		this.snapshots = new SnapshotTap(kafkaBootstrap);
+		this.reachRetry = reachRetry;
+	}
+
+	/**
+	 * Returns a handle on a system that runs in other processes.
+	 * @param sandboxUrl the sandbox's base URL, e.g. {@code http://127.0.0.1:18090}
+	 * @param balanceUrl balance-service's base URL
+	 * @param kafkaBootstrap the broker
+	 * @return the handle; {@link #close()} it
+	 */
+	public static SystemUnderTest remote(String sandboxUrl, String balanceUrl, String kafkaBootstrap) {
+		return new SystemUnderTest(sandboxUrl, balanceUrl, kafkaBootstrap, Duration.ofMinutes(3));
+	}
+
+	/** Closes a handle from {@link #remote}. */
+	public void close() {
+		stop();
+	}
+
 	private SystemUnderTest() {
+		this.reachRetry = Duration.ZERO;
 		TestServers servers = TestServers.get();
 		this.kafka = new KafkaSupport(servers.kafkaBootstrapServers());
 		this.kafka.deleteProjectTopics();
@@ -128,9 +173,10 @@ public final class SystemUnderTest {
 	}
 
 	private synchronized void stop() {
-		if (this.contexts.isEmpty()) {
+		if (this.closed) {
 			return;
 		}
+		this.closed = true;
 		this.snapshots.close();
 		this.kafka.close();
 		for (int i = this.contexts.size() - 1; i >= 0; i--) {
@@ -286,7 +332,20 @@ public final class SystemUnderTest {
 	 * @return the answer
 	 */
 	public JsonNode balance(String method, String path, Object body) {
-		return this.http.send(method, this.balanceUrl + path, body, Map.of());
+		if (this.reachRetry.isZero()) {
+			return this.http.send(method, this.balanceUrl + path, body, Map.of());
+		}
+		return Awaitility.await("balance-service reachable for " + method + " " + path)
+			.atMost(this.reachRetry)
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptionsMatching(SystemUnderTest::unreachable)
+			.until(() -> this.http.send(method, this.balanceUrl + path, body, Map.of()), Objects::nonNull);
+	}
+
+	/** A failure of a process that is restarting: refused, reset, or not ready yet. */
+	private static boolean unreachable(Throwable ex) {
+		return ex instanceof IllegalStateException
+				&& (ex.getCause() instanceof IOException || String.valueOf(ex.getMessage()).contains(" answered 503"));
 	}
 
 	/**
