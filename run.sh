@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole Qube Prepaid system on this machine, without Docker, on 127.0.0.1 only:
-# a Kafka broker and PostgreSQL (tools/servers.sh), the sandbox (Qube cloud simulator with a
-# demo fleet) and the four services. Prints the URLs; Ctrl-C stops everything cleanly.
+# a Kafka broker and a durable PostgreSQL (tools/servers.sh), the sandbox (Qube cloud simulator
+# with a demo fleet) and the four services. Prints the URLs; Ctrl-C stops everything cleanly.
+# Every process is supervised: one that dies is restarted (with back-off, logged in
+# .run/logs/supervisor.log) while the others keep running.
 #
 # Options (environment): QP_SKIP_BUILD=1 to reuse the last build; QP_RUN_DIR (default .run);
 # QP_DEMO_METERS / QP_DEMO_SPACES to size the demo fleet; QP_SIM_SPEED for the simulated clock;
@@ -14,22 +16,20 @@ logs="$run_dir/logs"
 mkdir -p "$logs"
 export QP_SERVERS_DIR="$run_dir/servers"
 started=$(date +%s)
-pids=()
+
+# shellcheck source=tools/supervise.sh
+source "$root/tools/supervise.sh"
+supervise_init "$run_dir" "$logs"
 
 stop_all() {
   trap - INT TERM EXIT
   echo
   echo "[run] stopping services..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  supervise_stop_all
   tools/servers.sh stop || true
   echo "[run] stopped"
 }
-stopping=0
-trap 'stopping=1; stop_all; exit 0' INT TERM
+trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
 if [[ "${QP_SKIP_BUILD:-0}" != "1" ]]; then
@@ -52,9 +52,9 @@ jvm=(-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.timezone=UTC)
 
 launch() { # name jar args...
   local name="$1" jar="$2"; shift 2
-  java "${jvm[@]}" -jar "$jar" "$@" >"$logs/$name.log" 2>&1 </dev/null &
-  pids+=($!)
-  echo "[run] started $name (pid $!, log $logs/$name.log)"
+  : >"$logs/$name.log"
+  supervise_start "$name" java "${jvm[@]}" -jar "$jar" "$@"
+  echo "[run] started $name (supervised, log $logs/$name.log)"
 }
 
 launch sandbox sandbox/target/sandbox-*-exec.jar --server.port=8090 \
@@ -83,7 +83,6 @@ for target in 8090:/actuator/health 8081:/actuator/health/readiness 8082:/actuat
   port="${target%%:*}" path="${target#*:}"
   until ready "$port" "$path"; do
     if (( $(date +%s) > deadline )); then echo "[run] port $port not ready after 90 s; see $logs" >&2; exit 1; fi
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "[run] a process died; see $logs" >&2; exit 1; }; done
     sleep 1
   done
 done
@@ -103,7 +102,7 @@ cat <<TXT
   PostgreSQL                     $pg_base/{poller,balance,payment,notifier}  (user postgres)
   Logs                           $logs
 
-Press Ctrl-C to stop everything.
+A service that dies is restarted (see $logs/supervisor.log). Press Ctrl-C to stop everything.
 TXT
-wait -n "${pids[@]}" || true
-if [[ "$stopping" == "0" ]]; then echo "[run] a process exited unexpectedly; see $logs" >&2; exit 1; fi
+# The supervisors run until Ctrl-C; wait wakes up for the trap.
+while true; do sleep 3600 & wait $!; done

@@ -7,7 +7,9 @@
 #   tools/servers.sh status
 #
 # Settings (environment): QP_SERVERS_DIR (default .run/servers), QP_KAFKA_PORT (19092),
-# QP_KAFKA_CONTROLLER_PORT (19093), QP_PG_PORT (15432), QP_DATABASES (poller,balance,payment,notifier).
+# QP_KAFKA_CONTROLLER_PORT (19093), QP_PG_PORT (15432), QP_DATABASES (poller,balance,payment,notifier),
+# QP_SERVERS_FAST_FOR_TESTS=1 (PostgreSQL without fsync and synchronous commit: for test data only;
+# by default the server is durable, as what a user runs must be).
 # When ready, $QP_SERVERS_DIR/servers.env holds QP_TEST_KAFKA_BOOTSTRAP and QP_TEST_PG_* for the tests.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,6 +34,7 @@ start() {
   nohup java -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile="$root/tools/servers-logback.xml" -cp "$classes:$(cat "$cp")" eco.qubeprepaid.testsupport.LocalServers \
     --dir "$dir" --kafka-port "${QP_KAFKA_PORT:-19092}" --controller-port "${QP_KAFKA_CONTROLLER_PORT:-19093}" \
     --pg-port "${QP_PG_PORT:-15432}" --databases "${QP_DATABASES:-poller,balance,payment,notifier}" \
+    $([[ "${QP_SERVERS_FAST_FOR_TESTS:-0}" == "1" ]] && echo --fast-for-tests) \
     >"$log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
