@@ -175,9 +175,9 @@ class RestoreEndToEndIT {
 	}
 
 	/**
-	 * When the restore was seen at the sandbox: the moment the 25 ms poll of its admin API
-	 * first showed it, an upper bound of the true time (the simulated clock is paused, so
-	 * the sandbox's own timeline cannot be converted to real time).
+	 * When the restore was seen at the sandbox: the moment the 25 ms poll of its admin
+	 * API first showed it, an upper bound of the true time (the simulated clock is
+	 * paused, so the sandbox's own timeline cannot be converted to real time).
 	 */
 	private Instant restoredAt(Instant paid) {
 		Instant seen = this.lab.clock().instant();
