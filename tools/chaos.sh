@@ -33,7 +33,9 @@ if [[ "${QP_SKIP_BUILD:-0}" != "1" ]]; then
   flock /tmp/mvn.lock ./mvnw -B -ntp -DskipTests install >"$logs/build.log" 2>&1 \
     || { tail -40 "$logs/build.log"; exit 1; }
 fi
-flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests test-compile dependency:build-classpath \
+# The classpath of the driver and the servers: the reactor up to system-tests (-am), so that it
+# resolves on a machine where nothing was installed; the last module's classpath stays in the file.
+flock /tmp/mvn.lock ./mvnw -B -ntp -pl system-tests -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test >"$logs/classpath.log" 2>&1 \
   || { tail -40 "$logs/classpath.log"; exit 1; }
 cp="system-tests/target/test-classes:$(cat "$work/classpath.txt")"

@@ -149,9 +149,15 @@ class RestoreEndToEndIT {
 			.pollInterval(Duration.ofMillis(25))
 			.until(() -> !this.lab.relayOn(premise));
 		this.lab.pause();
-		await("the cut confirmed").atMost(BOUND)
+		// Every reading up to the cut billed: balance-service has seen a reading taken
+		// after the pause (the register no longer moves), so the debt below is final and
+		// no late debit lands after the top-up.
+		Instant paused = this.lab.clock().instant();
+		await("the cut confirmed and billed").atMost(BOUND)
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> "CUT".equals(this.lab.relayView(premise).get("phase").asString()));
+			.until(() -> this.lab.relayView(premise),
+					(view) -> "CUT".equals(view.get("phase").asString()) && !view.get("latestObservedAt").isNull()
+							&& Instant.parse(view.get("latestObservedAt").asString()).isAfter(paused));
 		long owed = -this.lab.balance(premise);
 		assertThat(owed).as("debt of %s", premise).isPositive();
 
