@@ -1,6 +1,14 @@
 package eco.qubeprepaid.balance;
 
 import java.math.BigDecimal;
+import eco.qubeprepaid.events.TopUpCaptured;
+import eco.qubeprepaid.events.Topics;
+import java.time.LocalDateTime;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring test configuration of balance-service, so that every integration test
@@ -54,6 +63,8 @@ public abstract class BalanceIntegrationTest {
 
 	@Value("${local.server.port}")
 	protected int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
 	protected KafkaTemplate<String, byte[]> kafka;
@@ -128,6 +139,70 @@ public abstract class BalanceIntegrationTest {
 				"SELECT coalesce(-sum(amount_paise), 0) FROM ledger_entry WHERE account_id = ?", Long.class,
 				"wallet:" + premise);
 		return (sum != null) ? sum : 0;
+	}
+
+	/**
+	 * @param local a wall-clock time in IST, e.g. {@code 2026-03-02T23:30}
+	 * @return the instant
+	 */
+	protected static Instant ist(String local) {
+		return LocalDateTime.parse(local).atZone(IST).toInstant();
+	}
+
+	/** Credits a top-up through Kafka and waits until the ledger shows it. */
+	protected void topUp(String premise, long paise) {
+		long expected = walletBalance(premise) + paise;
+		publish(Topics.PAYMENTS, new TopUpCaptured(UUID.randomUUID(), Instant.now(), premise,
+				"pay_" + UUID.randomUUID(), paise, "sandbox-pay", Instant.now()));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(expected));
+	}
+
+	/** The events of one type a reader has seen for a premise, decoded. */
+	protected <T extends DomainEvent> List<T> events(TopicReader reader, String premise, Class<T> type) {
+		return reader.recordsWithKey(premise)
+			.stream()
+			.map(this::decode)
+			.filter(type::isInstance)
+			.map(type::cast)
+			.toList();
+	}
+
+	/** Decodes a record by its type and version headers. */
+	protected DomainEvent decode(ConsumerRecord<String, byte[]> record) {
+		return this.codec.decode(header(record, Headers.EVENT_TYPE),
+				Integer.parseInt(header(record, Headers.EVENT_VERSION)), record.value());
+	}
+
+	/** GETs a path of this service. */
+	protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** DELETEs a path of this service. */
+	protected HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** PUTs JSON to a path of this service. */
+	protected HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** POSTs JSON to a path of this service. */
+	protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The URI of a path of this service. */
+	protected URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 	/**

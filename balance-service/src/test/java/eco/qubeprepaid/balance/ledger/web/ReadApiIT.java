@@ -1,11 +1,6 @@
 package eco.qubeprepaid.balance.ledger.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,8 +21,6 @@ class ReadApiIT extends BalanceIntegrationTest {
 	private static final Instant T0 = Instant.parse("2025-09-07T04:30:00Z");
 
 	private static final String DEVICE = "QUBE-ONE-5EED00000101";
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Autowired
 	SnapshotBilling snapshots;
@@ -111,21 +104,6 @@ class ReadApiIT extends BalanceIntegrationTest {
 		this.topUps.apply(new TopUpCaptured(UUID.randomUUID(), T0.minusSeconds(86_400), premise,
 				"pay_" + UUID.randomUUID(), 10_000, "sandbox-pay", T0.minusSeconds(86_400)));
 		return premise;
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

@@ -2,7 +2,6 @@ package eco.qubeprepaid.balance.metering.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -350,23 +349,11 @@ class QuarantineResolutionIT extends BalanceIntegrationTest {
 		return request("/api/quarantine/" + id + "/resolution", json);
 	}
 
-	private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return this.http.send(request(path, json), HttpResponse.BodyHandlers.ofString());
-	}
-
 	private HttpRequest request(String path, String json) {
 		return HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 	/** A premise's row in {@code meter_state}, without its {@code updated_at}. */

@@ -1,13 +1,9 @@
 package eco.qubeprepaid.balance.policy.application;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,14 +15,10 @@ import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DeviceSnapshotted;
-import eco.qubeprepaid.events.DomainEvent;
-import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.LowBalanceReached;
 import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.events.TariffKind;
 import eco.qubeprepaid.events.Topics;
-import eco.qubeprepaid.events.TopUpCaptured;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,14 +36,8 @@ class PolicyIT extends BalanceIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Autowired
 	PolicyJob policyJob;
-
-	private static Instant ist(String local) {
-		return LocalDateTime.parse(local).atZone(IST).toInstant();
-	}
 
 	@Test
 	void cutsAPremiseThatRunsOutOutsideAWindowWithOneCommandEvenWhenTheSnapshotIsDeliveredTwice() {
@@ -350,14 +336,6 @@ class PolicyIT extends BalanceIntegrationTest {
 						.doesNotContain(premise));
 	}
 
-	/** Credits a top-up through Kafka and waits until the ledger shows it. */
-	private void topUp(String premise, long paise) {
-		long expected = walletBalance(premise) + paise;
-		publish(Topics.PAYMENTS, new TopUpCaptured(UUID.randomUUID(), Instant.now(), premise,
-				"pay_" + UUID.randomUUID(), paise, "sandbox-pay", Instant.now()));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(expected));
-	}
-
 	private static DeviceSnapshotted meterSnapshot(String premise, String energyKwh, Instant observedAt,
 			Long meterBalance) {
 		return new DeviceSnapshotted(UUID.randomUUID(), observedAt.plusSeconds(1), premise, "key-1", DEVICE, 1, true,
@@ -372,20 +350,6 @@ class PolicyIT extends BalanceIntegrationTest {
 			.map(DeviceCommandRequested.class::cast)
 			.filter((c) -> c.command() == command)
 			.toList();
-	}
-
-	private <T extends DomainEvent> List<T> events(TopicReader reader, String premise, Class<T> type) {
-		return reader.recordsWithKey(premise)
-			.stream()
-			.map(this::decode)
-			.filter(type::isInstance)
-			.map(type::cast)
-			.toList();
-	}
-
-	private DomainEvent decode(ConsumerRecord<String, byte[]> record) {
-		return this.codec.decode(header(record, Headers.EVENT_TYPE),
-				Integer.parseInt(header(record, Headers.EVENT_VERSION)), record.value());
 	}
 
 	private long outboxCount(String premise, String payloadFragment) {
@@ -405,32 +369,6 @@ class PolicyIT extends BalanceIntegrationTest {
 		List<OffsetDateTime> at = this.jdbc.queryForList(
 				"SELECT scheduled_cutoff_at FROM policy_state WHERE premise_id = ?", OffsetDateTime.class, premise);
 		return at.isEmpty() || at.get(0) == null ? null : at.get(0).toInstant();
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> delete(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> put(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

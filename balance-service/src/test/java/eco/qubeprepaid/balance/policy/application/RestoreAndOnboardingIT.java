@@ -1,16 +1,12 @@
 package eco.qubeprepaid.balance.policy.application;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +17,6 @@ import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DeviceSnapshotted;
-import eco.qubeprepaid.events.DomainEvent;
-import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
 import eco.qubeprepaid.events.TariffKind;
@@ -30,7 +24,6 @@ import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.events.TopUpCaptured;
 import eco.qubeprepaid.testsupport.PostgresServer;
 import eco.qubeprepaid.testsupport.TestServers;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +43,8 @@ class RestoreAndOnboardingIT extends BalanceIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Autowired
 	PolicyJob policyJob;
-
-	private static Instant ist(String local) {
-		return LocalDateTime.parse(local).atZone(IST).toInstant();
-	}
 
 	@Test
 	void theFirstReadingOfAMeterHolding116521PaiseOpensTheWalletWithItAndSendsNoCommand() throws Exception {
@@ -264,13 +251,6 @@ class RestoreAndOnboardingIT extends BalanceIntegrationTest {
 				500L, 800L, TariffKind.EB, false, OffsetDateTime.ofInstant(observedAt, IST), mode != null);
 	}
 
-	private void topUp(String premise, long paise) {
-		long expected = walletBalance(premise) + paise;
-		publish(Topics.PAYMENTS, new TopUpCaptured(UUID.randomUUID(), Instant.now(), premise,
-				"pay_" + UUID.randomUUID(), paise, "sandbox-pay", Instant.now()));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(expected));
-	}
-
 	private List<DeviceCommandRequested> requests(TopicReader reader, String premise, UUID commandId) {
 		return reader.recordsWithKey(premise)
 			.stream()
@@ -278,35 +258,6 @@ class RestoreAndOnboardingIT extends BalanceIntegrationTest {
 			.map(DeviceCommandRequested.class::cast)
 			.filter((c) -> c.commandId().equals(commandId) && c.command() == DeviceCommand.RELAY_OFF)
 			.toList();
-	}
-
-	private <T extends DomainEvent> List<T> events(TopicReader reader, String premise, Class<T> type) {
-		return reader.recordsWithKey(premise)
-			.stream()
-			.map(this::decode)
-			.filter(type::isInstance)
-			.map(type::cast)
-			.toList();
-	}
-
-	private DomainEvent decode(ConsumerRecord<String, byte[]> record) {
-		return this.codec.decode(header(record, Headers.EVENT_TYPE),
-				Integer.parseInt(header(record, Headers.EVENT_VERSION)), record.value());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> put(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }
