@@ -8,7 +8,6 @@ import java.util.Set;
 
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
-import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.events.Topics;
@@ -213,8 +212,7 @@ class RestoreEndToEndIT {
 	}
 
 	private Duration cycleOf(Premise premise) {
-		List<DeviceSnapshotted> snapshots = this.lab.timeline(premise).snapshots();
-		Duration median = new PollTimeline(snapshots).medianCycleUntil(Instant.MAX);
+		Duration median = this.lab.timeline(premise).medianCycleUntil(Instant.MAX);
 		return (median.compareTo(RESTORE_CYCLE_FLOOR) > 0) ? median : RESTORE_CYCLE_FLOOR;
 	}
 

@@ -15,7 +15,6 @@ import eco.qubeprepaid.events.EventCodec;
 import eco.qubeprepaid.events.Headers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * What the system tests and benchmarks do on the broker as outsiders: publish events the
  * way producers do (key = premise, headers id/type/version), re-publish records exactly
- * as read, and measure a consumer group's lag.
+ * as read, and tell whether a consumer group has consumed what was published up to a
+ * moment.
  */
 public final class KafkaSupport implements AutoCloseable {
 
@@ -184,44 +184,6 @@ public final class KafkaSupport implements AutoCloseable {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot read the offsets of " + groupId, ex);
-		}
-	}
-
-	/**
-	 * Measures how many records of a topic a consumer group has not committed yet.
-	 * @param groupId the group
-	 * @param topic the topic
-	 * @return the lag summed over the partitions (the end offset where nothing is
-	 * committed)
-	 */
-	public long lag(String groupId, String topic) {
-		try {
-			TopicDescription description = this.admin.describeTopics(List.of(topic))
-				.allTopicNames()
-				.get(10, TimeUnit.SECONDS)
-				.get(topic);
-			Map<TopicPartition, OffsetSpec> latest = description.partitions()
-				.stream()
-				.collect(Collectors.toMap((p) -> new TopicPartition(topic, p.partition()), (p) -> OffsetSpec.latest()));
-			Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = this.admin.listOffsets(latest)
-				.all()
-				.get(10, TimeUnit.SECONDS);
-			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(groupId)
-				.partitionsToOffsetAndMetadata()
-				.get(10, TimeUnit.SECONDS);
-			long lag = 0;
-			for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-				OffsetAndMetadata done = committed.get(end.getKey());
-				lag += end.getValue().offset() - ((done != null) ? done.offset() : 0);
-			}
-			return lag;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while measuring the lag of " + groupId, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Cannot measure the lag of " + groupId + " on " + topic, ex);
 		}
 	}
 
