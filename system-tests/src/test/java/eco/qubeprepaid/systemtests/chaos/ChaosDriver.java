@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,9 @@ public final class ChaosDriver {
 	private static final long RESCUE_PAISE = 500_000;
 
 	private static final int LOW_PREMISES = 6;
+
+	/** A nightly window from and until the same time: none. */
+	private static final String NO_WINDOW = "00:00:00";
 
 	private static final Duration SETTLE = Duration.ofMinutes(4);
 
@@ -127,9 +129,9 @@ public final class ChaosDriver {
 			if (!system.admin("GET", "/devices/" + deviceId, null).get("has_relay").asBoolean()) {
 				continue;
 			}
-			system.balance("PUT", "/api/premises/" + id + "/policy", Map.of("enforcement", "SYSTEM", "ladder",
-					List.of("30%", "10%", "0%"), "friendlyFrom", LocalTime.MIDNIGHT.toString() + ":00", "friendlyUntil",
-					LocalTime.MIDNIGHT.toString() + ":00", "friendlyWeekdays", List.of(), "updatedBy", "chaos"));
+			system.balance("PUT", "/api/premises/" + id + "/policy",
+					Map.of("enforcement", "SYSTEM", "ladder", List.of("30%", "10%", "0%"), "friendlyFrom", NO_WINDOW,
+							"friendlyUntil", NO_WINDOW, "friendlyWeekdays", List.of(), "updatedBy", "chaos"));
 			premises.add(new String[] { id, deviceId });
 		}
 		return premises;
