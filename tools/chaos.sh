@@ -93,13 +93,14 @@ done
 QP_KAFKA_BOOTSTRAP="$kafka" QP_DB_URL="$pg/poller" PORT=$poller_port \
   supervise_start poller-service java "${jvm[@]}" -jar poller-service/target/poller-service-*-exec.jar \
   --qube.base-url=http://127.0.0.1:$sandbox_port "${keys[@]}" --qube.verify-interval=200ms \
-  --poller.freshness-floor=5s --poller.min-poll-interval=200ms --poller.discovery-interval=1s \
-  --poller.command-retry-interval=1s --poller.idle-delay=20ms --spring.datasource.hikari.connection-timeout=2000
+  --qp.poller.freshness-floor=5s --qp.poller.min-poll-interval=200ms --qp.poller.discovery-interval=1s \
+  --qp.poller.command-retry-interval=1s --qp.poller.idle-delay=20ms --qp.platform.outbox.poll-interval=20ms \
+  --spring.datasource.hikari.connection-timeout=2000
 # The plausibility bound is scaled with the clock's speed (25 kW a meter in simulated time).
 QP_KAFKA_BOOTSTRAP="$kafka" QP_DB_URL="$pg/balance" PORT=$balance_port \
   supervise_start balance-service java "${jvm[@]}" -jar balance-service/target/balance-service-*-exec.jar \
-  --qube.balance.max-power-kw=$(( 25 * speed )) --qube.balance.tolerance-kwh=0.05 \
-  --qube.balance.default-fixed-daily-paise=0 --qube.balance.policy.outcome-timeout=20s \
+  --qp.balance.max-power-kw=$(( 25 * speed )) --qp.balance.tolerance-kwh=0.05 \
+  --qp.balance.default-fixed-daily-paise=0 --qp.balance.policy.outcome-timeout=20s \
   --spring.datasource.hikari.connection-timeout=2000
 
 ready() { curl -fs -o /dev/null "http://127.0.0.1:$1$2"; }

@@ -1,30 +1,25 @@
 package eco.qubeprepaid.balance;
 
-import java.time.Clock;
-
 import eco.qubeprepaid.balance.metering.domain.Metering;
 import eco.qubeprepaid.balance.metering.domain.MeteringLimits;
-import eco.qubeprepaid.events.EventCodec;
+import eco.qubeprepaid.balance.work.EventOutbox;
+import eco.qubeprepaid.service.outbox.Outbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the domain objects of balance-service. */
+/**
+ * Wires the domain objects of balance-service. The clock, the event codec, the decoder,
+ * the error handler and the outbox are the platform's (service-support).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BalanceProperties.class)
 public class BalanceConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	EventCodec eventCodec() {
-		return new EventCodec();
+	EventOutbox eventOutbox(Outbox outbox) {
+		return outbox::append;
 	}
 
 	@Bean

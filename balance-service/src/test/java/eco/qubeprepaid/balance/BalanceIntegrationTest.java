@@ -83,15 +83,15 @@ public abstract class BalanceIntegrationTest {
 	static void servers(DynamicPropertyRegistry registry) {
 		TestServers.register(registry, "balance");
 		// Tests wait for the relay; a short interval keeps them quick.
-		registry.add("qube.balance.outbox.poll-interval", () -> "50ms");
-		registry.add("qube.balance.consumer.retry-interval", () -> "100ms");
-		registry.add("qube.balance.consumer.max-retry-interval", () -> "1s");
+		registry.add("qp.platform.outbox.poll-interval", () -> "50ms");
+		registry.add("qp.platform.consumer.retry-interval", () -> "100ms");
+		registry.add("qp.platform.consumer.max-retry-interval", () -> "1s");
 		// A database outage shows as a failed connection after a second, not thirty.
 		registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
 		// Tests drive the policy job themselves (PolicyJob.runDue) with the movable
 		// clock;
 		// the background round must not run in between.
-		registry.add("qube.balance.policy.job-interval", () -> "1h");
+		registry.add("qp.balance.policy.job-interval", () -> "1h");
 	}
 
 	/**

@@ -3,9 +3,10 @@ package eco.qubeprepaid.balance.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import eco.qubeprepaid.balance.errors.BadRequestException;
+import eco.qubeprepaid.service.time.Ist;
 
 /**
  * An inclusive range of IST calendar days from the {@code from} and {@code to} query
@@ -15,9 +16,6 @@ import java.time.temporal.ChronoUnit;
  * @param to the last day, inclusive
  */
 public record IstDateRange(LocalDate from, LocalDate to) {
-
-	/** The zone of calendar days. */
-	public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
 	/** The longest range one request may ask for. */
 	public static final int MAX_DAYS = 366;
@@ -32,7 +30,7 @@ public record IstDateRange(LocalDate from, LocalDate to) {
 	 * long
 	 */
 	public static IstDateRange parse(String from, String to, Clock clock) {
-		LocalDate last = (to != null) ? date("to", to) : LocalDate.now(clock.withZone(IST));
+		LocalDate last = (to != null) ? date("to", to) : LocalDate.now(clock.withZone(Ist.ZONE));
 		LocalDate first = (from != null) ? date("from", from) : last.minusDays(29);
 		if (first.isAfter(last)) {
 			throw new BadRequestException("from (" + first + ") must not be after to (" + last + ")");
@@ -57,14 +55,14 @@ public record IstDateRange(LocalDate from, LocalDate to) {
 	 * @return the first instant of the range
 	 */
 	public Instant start() {
-		return this.from.atStartOfDay(IST).toInstant();
+		return this.from.atStartOfDay(Ist.ZONE).toInstant();
 	}
 
 	/**
 	 * @return the first instant after the range
 	 */
 	public Instant end() {
-		return this.to.plusDays(1).atStartOfDay(IST).toInstant();
+		return this.to.plusDays(1).atStartOfDay(Ist.ZONE).toInstant();
 	}
 
 }

@@ -19,10 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaEvents {
 
-	/**
-	 * How long the poller waits for the broker to acknowledge a send, here and in its
-	 * outbox relay.
-	 */
+	/** How long the poller waits for the broker to acknowledge a direct send. */
 	public static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaTemplate<String, byte[]> template;

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The poller's own behaviour ({@code poller.*}).
+ * The poller's own behaviour ({@code qp.poller.*}; the Qube API's settings are
+ * {@code qube.*}, the vendor's name, and the platform's {@code qp.platform.*}).
  *
  * @param freshnessFloor every meter is polled at least this often (if the budget allows
  * it: keys x limit per window must exceed meters per floor)
@@ -24,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
  * @param pollWorkersPerKey how many polls of one key may wait for the budget at once
  * @param maxPremisesPerKey the bound of the scheduler's table of one key
  * @param commandBatch how many due commands one executor round loads at most
- * @param outboxBatch how many outbox rows one relay round publishes at most
  * @param idleDelay how long an idle worker waits before looking again
  * @param gapFillMaxDays how far back a gap fill reaches at most
  * @param spareBudgetReservePercent the share of a key's budget that polls of meters which
@@ -32,14 +32,13 @@ import org.springframework.validation.annotation.Validated;
  * discovery find a slot at once instead of waiting for the rolling window to turn
  */
 @Validated
-@ConfigurationProperties("poller")
+@ConfigurationProperties("qp.poller")
 public record PollerProperties(@DefaultValue("15m") @NotNull Duration freshnessFloor,
 		@DefaultValue("30s") @NotNull Duration minPollInterval, @DefaultValue("5m") @NotNull Duration discoveryInterval,
 		@DefaultValue("10s") @NotNull Duration commandRetryInterval,
 		@DefaultValue("2") @Min(1) @Max(16) int pollWorkersPerKey,
 		@DefaultValue("20000") @Min(1) @Max(1_000_000) int maxPremisesPerKey,
-		@DefaultValue("50") @Min(1) @Max(1000) int commandBatch,
-		@DefaultValue("200") @Min(1) @Max(5000) int outboxBatch, @DefaultValue("200ms") @NotNull Duration idleDelay,
+		@DefaultValue("50") @Min(1) @Max(1000) int commandBatch, @DefaultValue("200ms") @NotNull Duration idleDelay,
 		@DefaultValue("31") @Min(1) @Max(31) int gapFillMaxDays,
 		@DefaultValue("25") @Min(0) @Max(90) int spareBudgetReservePercent) {
 

@@ -1,8 +1,5 @@
 package eco.qubeprepaid.poller.qube;
 
-import java.time.Clock;
-import java.time.ZoneId;
-
 import eco.qubeprepaid.qube.client.budget.RateBudgetRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -12,20 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the Qube egress: the process-wide rate budgets, one client per key and the clock.
+ * Wires the Qube egress: the process-wide rate budgets and one client per key. The clock
+ * is the platform's (service-support), in India Standard Time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ QubeEgressProperties.class, PollerProperties.class })
 public class QubeConfiguration {
-
-	/** The time zone of every meter timestamp the poller publishes. */
-	public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.system(IST);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import eco.qubeprepaid.events.DeviceSnapshotted;
-import eco.qubeprepaid.poller.runtime.PollerRuntime;
+import eco.qubeprepaid.poller.runtime.DiscoveryWorkers;
 import eco.qubeprepaid.poller.support.EventTap;
 import eco.qubeprepaid.poller.support.PollerIntegrationTest;
 import eco.qubeprepaid.poller.support.SandboxServer;
@@ -38,7 +38,7 @@ class PollerSoakIT extends PollerIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	PollerRuntime runtime;
+	DiscoveryWorkers discovery;
 
 	@Autowired
 	MeterRegistry meters;
@@ -49,8 +49,8 @@ class PollerSoakIT extends PollerIntegrationTest {
 		double client429Before = soakRateLimited();
 		SANDBOX.admin("POST", "/fleet", "{\"seed\":99,\"meters\":1000,\"spaces\":10,\"api_keys\":[\""
 				+ SandboxServer.SOAK_KEYS[0] + "\",\"" + SandboxServer.SOAK_KEYS[1] + "\"]}");
-		this.runtime.requestRediscovery("soak-1");
-		this.runtime.requestRediscovery("soak-2");
+		this.discovery.requestRediscovery("soak-1");
+		this.discovery.requestRediscovery("soak-2");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.queryForObject(
 					"SELECT count(*) FROM premises WHERE api_key_name IN ('soak-1', 'soak-2')", Integer.class) == 1000);

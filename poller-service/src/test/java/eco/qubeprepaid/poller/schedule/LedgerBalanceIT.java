@@ -18,7 +18,7 @@ import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.LowBalanceReached;
 import eco.qubeprepaid.events.TariffKind;
 import eco.qubeprepaid.events.Topics;
-import eco.qubeprepaid.poller.runtime.PollerRuntime;
+import eco.qubeprepaid.poller.schedule.application.Schedulers;
 import eco.qubeprepaid.poller.schedule.domain.PollScheduler;
 import eco.qubeprepaid.poller.support.EventTap;
 import eco.qubeprepaid.poller.support.PollerIntegrationTest;
@@ -53,7 +53,7 @@ class LedgerBalanceIT extends PollerIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	PollerRuntime runtime;
+	Schedulers schedulers;
 
 	@Autowired
 	MeterRegistry meters;
@@ -80,7 +80,7 @@ class LedgerBalanceIT extends PollerIntegrationTest {
 				.map(EventTap.Keyed::key)
 				.distinct()
 				.count() >= METERS);
-		PollScheduler scheduler = this.runtime.scheduler(KEY).orElseThrow();
+		PollScheduler scheduler = this.schedulers.of(KEY).orElseThrow();
 		assertThat(scheduler.timeToZero(premiseId)).as("a flat meter balance gives no prediction").isEmpty();
 		long applied = balances("applied");
 		long malformed = balances("malformed");

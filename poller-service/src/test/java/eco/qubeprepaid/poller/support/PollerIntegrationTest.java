@@ -40,8 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"qube.keys[2].window=6s", "qube.keys[3].name=soak-2", "qube.keys[3].api-key=soak-key-2",
 				"qube.keys[3].requests-per-window=100", "qube.keys[3].window=6s", "qube.keys[4].name=ledger-1",
 				"qube.keys[4].api-key=ledger-key-1", "qube.keys[4].requests-per-window=30", "qube.keys[4].window=20s",
-				"poller.freshness-floor=40s", "poller.min-poll-interval=5s", "poller.discovery-interval=3s",
-				"poller.command-retry-interval=1s", "poller.idle-delay=50ms",
+				"qp.poller.freshness-floor=40s", "qp.poller.min-poll-interval=5s", "qp.poller.discovery-interval=3s",
+				"qp.poller.command-retry-interval=1s", "qp.poller.idle-delay=50ms",
+				"qp.platform.outbox.poll-interval=50ms",
 				// A database outage shows as a failed connection after a second, not
 				// thirty.
 				"spring.datasource.hikari.connection-timeout=1000" })

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -38,7 +39,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * partition stops and the alert on consumer lag fires.</li>
  * </ul>
  * The dead-letter send is awaited before the offset moves on, so a dead-lettered record
- * is never lost.
+ * is never lost. Every dead letter is counted by {@value #COUNTER} (tags {@code topic},
+ * the source topic, and {@code reason}, {@code malformed} or {@code exhausted}). The
+ * platform builds the one handler of each service from {@code qp.platform.consumer.*}.
  */
 public final class ConsumerErrorHandling {
 
@@ -47,6 +50,9 @@ public final class ConsumerErrorHandling {
 	/** The suffix of dead-letter topics. */
 	public static final String DLT_SUFFIX = ".dlt";
 
+	/** The counter of dead letters. */
+	public static final String COUNTER = "messaging.dead.letters";
+
 	private ConsumerErrorHandling() {
 	}
 
@@ -54,12 +60,11 @@ public final class ConsumerErrorHandling {
 	 * Builds the error handler.
 	 * @param template the producer of dead letters
 	 * @param settings the back-off and retry settings
-	 * @param deadLettered called with the source topic and {@code malformed} or
-	 * {@code exhausted} after a record was dead-lettered (for a counter)
+	 * @param meters where the dead letters are counted
 	 * @return the handler
 	 */
 	public static DefaultErrorHandler errorHandler(KafkaTemplate<?, ?> template, Settings settings,
-			BiConsumer<String, String> deadLettered) {
+			MeterRegistry meters) {
 		Objects.requireNonNull(settings, "settings");
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1));
@@ -68,7 +73,12 @@ public final class ConsumerErrorHandling {
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			recoverer.accept(record, ex);
 			String why = isMalformed(ex) ? "malformed" : "exhausted";
-			deadLettered.accept(record.topic(), why);
+			Counter.builder(COUNTER)
+				.description("Records sent to a dead-letter topic")
+				.tag("topic", record.topic())
+				.tag("reason", why)
+				.register(meters)
+				.increment();
 			log.error("Record {}-{}@{} sent to {}{} ({}): {}", record.topic(), record.partition(), record.offset(),
 					record.topic(), DLT_SUFFIX, why, reason(ex));
 		}, unlimited(settings));

@@ -104,7 +104,7 @@ public final class BalanceThroughputBenchmark {
 			properties.put("spring.kafka.listener.concurrency", concurrency);
 			// The snapshot listener has its own setting, which wins over the listener
 			// default.
-			properties.put("qube.balance.consumer.snapshot-concurrency", concurrency);
+			properties.put("qp.balance.consumer.snapshot-concurrency", concurrency);
 		}
 		ConfigurableApplicationContext balance = new SpringApplicationBuilder(BalanceApplication.class)
 			.properties(properties)

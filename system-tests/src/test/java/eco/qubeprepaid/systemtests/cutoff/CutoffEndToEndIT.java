@@ -71,12 +71,12 @@ class CutoffEndToEndIT {
 	private static final int HOLD_POLLS = 3;
 
 	/**
-	 * The shortest poll cycle: the harness's {@code poller.min-poll-interval}, the least
-	 * time the poller's scheduler waits before it means to read a meter again. When the
-	 * budget has spare slots the scheduler also re-reads the meter it considers closest
-	 * to empty in every free slot (tens of milliseconds apart here); those extra reads
-	 * are not cycles, or "two poll cycles" would be shorter than one round trip through
-	 * Kafka.
+	 * The shortest poll cycle: the harness's {@code qp.poller.min-poll-interval}, the
+	 * least time the poller's scheduler waits before it means to read a meter again. When
+	 * the budget has spare slots the scheduler also re-reads the meter it considers
+	 * closest to empty in every free slot (tens of milliseconds apart here); those extra
+	 * reads are not cycles, or "two poll cycles" would be shorter than one round trip
+	 * through Kafka.
 	 */
 	private static final Duration MIN_POLL_CYCLE = Duration.ofMillis(200);
 
@@ -84,7 +84,7 @@ class CutoffEndToEndIT {
 	 * The shortest poll cycle the cut-off bound is measured in. The path from a snapshot
 	 * to the relay opening crosses Kafka three times and commits in both services; on a
 	 * busy 2-core machine that takes up to about a second, while the harness polls every
-	 * 200 ms. In production the cycle is at least {@code poller.min-poll-interval} (30
+	 * 200 ms. In production the cycle is at least {@code qp.poller.min-poll-interval} (30
 	 * s), so a one-second floor keeps the check meaningful without timing the machine.
 	 */
 	private static final Duration CUT_CYCLE_FLOOR = Duration.ofSeconds(1);

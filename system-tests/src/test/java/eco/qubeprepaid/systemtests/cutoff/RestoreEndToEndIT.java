@@ -47,7 +47,7 @@ class RestoreEndToEndIT {
 	 * two commands, each written and then read back (the balance, then the relay), after
 	 * the credit crossed Kafka twice; on a busy 2-core machine one such trip takes up to
 	 * about a second, while the harness polls every 200 ms. In production the cycle is at
-	 * least {@code poller.min-poll-interval} (30 s).
+	 * least {@code qp.poller.min-poll-interval} (30 s).
 	 */
 	private static final Duration RESTORE_CYCLE_FLOOR = Duration.ofSeconds(2);
 

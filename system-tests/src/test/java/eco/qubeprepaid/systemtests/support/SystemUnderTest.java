@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import eco.qubeprepaid.balance.BalanceApplication;
+import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
 import eco.qubeprepaid.testsupport.PostgresServer;
@@ -36,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * poller discovers them within a second) and drives the clock. The services run on the
  * real clock, so a snapshot's {@code observedAt} is real time while the meters live in
  * simulated time at up to {@link #MAX_SPEED} times real speed; balance-service's
- * plausibility bound ({@code qube.balance.max-power-kw}) is scaled by that factor
+ * plausibility bound ({@code qp.balance.max-power-kw}) is scaled by that factor
  * accordingly.
  */
 public final class SystemUnderTest {
@@ -255,15 +256,17 @@ public final class SystemUnderTest {
 	public static Map<String, Object> balanceProperties(String kafka, PostgresServer.Database database,
 			long maxPowerKw) {
 		Map<String, Object> properties = serviceCommon("balance-service", kafka, database, BalanceApplication.class);
-		properties.put("qube.balance.max-power-kw", Long.toString(maxPowerKw));
-		properties.put("qube.balance.tolerance-kwh", "0.05");
-		properties.put("qube.balance.default-fixed-daily-paise", "0");
-		properties.put("qube.balance.outbox.poll-interval", "100ms");
-		properties.put("qube.balance.outbox.batch-size", "500");
-		properties.put("qube.balance.outbox.send-timeout", "10s");
-		properties.put("qube.balance.consumer.retries", "4");
-		properties.put("qube.balance.consumer.retry-interval", "200ms");
-		properties.put("qube.balance.consumer.topic-partitions", "3");
+		properties.put("qp.balance.max-power-kw", Long.toString(maxPowerKw));
+		properties.put("qp.balance.tolerance-kwh", "0.05");
+		properties.put("qp.balance.default-fixed-daily-paise", "0");
+		properties.put("qp.platform.outbox.enabled", "true");
+		properties.put("qp.platform.outbox.poll-interval", "100ms");
+		properties.put("qp.platform.outbox.batch-size", "500");
+		properties.put("qp.platform.outbox.send-timeout", "10s");
+		properties.put("qp.platform.consumer.retries", "4");
+		properties.put("qp.platform.consumer.retry-interval", "200ms");
+		properties.put("qp.platform.consumer.precious-topics", Topics.PAYMENTS + "," + Topics.DEVICE_COMMAND_RESULTS);
+		properties.put("qp.platform.topics.partitions", "3");
 		// As balance-service's application.yml (not read here): snapshots in batches of
 		// up
 		// to 500, written as multi-row INSERTs (ADR 0007).
@@ -288,11 +291,19 @@ public final class SystemUnderTest {
 			properties.put("qube.keys[" + i + "].requests-per-window", Integer.toString(POLLER_REQUESTS));
 			properties.put("qube.keys[" + i + "].window", POLLER_WINDOW);
 		}
-		properties.put("poller.freshness-floor", "5s");
-		properties.put("poller.min-poll-interval", "200ms");
-		properties.put("poller.discovery-interval", "1s");
-		properties.put("poller.command-retry-interval", "1s");
-		properties.put("poller.idle-delay", "20ms");
+		properties.put("qp.poller.freshness-floor", "5s");
+		properties.put("qp.poller.min-poll-interval", "200ms");
+		properties.put("qp.poller.discovery-interval", "1s");
+		properties.put("qp.poller.command-retry-interval", "1s");
+		properties.put("qp.poller.idle-delay", "20ms");
+		// As poller-service's application.yml, with the relay as quick as the workers.
+		properties.put("qp.platform.outbox.enabled", "true");
+		properties.put("qp.platform.outbox.poll-interval", "20ms");
+		properties.put("qp.platform.outbox.batch-size", "200");
+		properties.put("qp.platform.outbox.send-timeout", "30s");
+		properties.put("qp.platform.consumer.retries", "0");
+		properties.put("qp.platform.consumer.precious-topics", Topics.DEVICE_COMMANDS);
+		properties.put("qp.platform.topics.partitions", "3");
 		return properties;
 	}
 

@@ -2,6 +2,7 @@ package eco.qubeprepaid.balance.ledger.application;
 
 import java.util.Locale;
 
+import eco.qubeprepaid.balance.work.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,34 +61,6 @@ public class LedgerMetrics {
 			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 			.register(this.registry)
 			.increment());
-	}
-
-	/**
-	 * Counts an operator's resolution of a quarantined reading once its transaction
-	 * commits.
-	 * @param action {@code dismiss} or {@code rebaseline}
-	 */
-	public void quarantineResolved(String action) {
-		afterCommit(() -> Counter.builder("ledger.quarantine.resolved")
-			.description("Quarantined readings resolved by operators, by action")
-			.tag("action", action)
-			.register(this.registry)
-			.increment());
-	}
-
-	/**
-	 * Counts a record sent to a dead-letter topic.
-	 * @param topic the source topic
-	 * @param reason {@code malformed} (never retried) or {@code exhausted} (retries used
-	 * up)
-	 */
-	public void deadLettered(String topic, String reason) {
-		Counter.builder("ledger.dlt")
-			.description("Records sent to a dead-letter topic")
-			.tag("topic", topic)
-			.tag("reason", reason)
-			.register(this.registry)
-			.increment();
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -3,7 +3,6 @@ package eco.qubeprepaid.balance.ledger.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,25 +17,24 @@ import java.util.UUID;
 import eco.qubeprepaid.balance.BalanceProperties;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.ledger.domain.Onboarding;
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
 import eco.qubeprepaid.balance.metering.domain.MeterSuspect;
 import eco.qubeprepaid.balance.metering.domain.Metering;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.BilledInterval;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.HeldReading;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.MeterState;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Quarantine;
 import eco.qubeprepaid.balance.pricing.domain.Energy;
 import eco.qubeprepaid.balance.pricing.domain.FixedDailyCharges;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
 import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.domain.TariffBook;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
-import eco.qubeprepaid.balance.pricing.persistence.TariffStore;
-import eco.qubeprepaid.balance.pricing.persistence.TariffStore.SegmentKey;
+import eco.qubeprepaid.balance.metering.application.MeterStates;
+import eco.qubeprepaid.balance.pricing.application.Segments;
+import eco.qubeprepaid.balance.pricing.application.TariffRepository;
+import eco.qubeprepaid.balance.work.ProcessedEvents;
+import eco.qubeprepaid.balance.work.UnitOfWork;
+import eco.qubeprepaid.balance.work.UnitsOfWork;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDebited;
 import eco.qubeprepaid.events.DeviceSnapshotted;
@@ -44,7 +42,14 @@ import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.FixedChargeDebited;
 import eco.qubeprepaid.events.ReadingQuarantined;
 import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.balance.pricing.domain.SegmentKey;
+import eco.qubeprepaid.balance.metering.domain.Quarantine;
+import eco.qubeprepaid.balance.metering.domain.MeterState;
+import eco.qubeprepaid.balance.metering.domain.HeldReading;
+import eco.qubeprepaid.balance.metering.domain.BilledInterval;
+import eco.qubeprepaid.service.time.Ist;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,22 +58,21 @@ import org.springframework.transaction.annotation.Transactional;
  * consumed events' ids, the new baselines, the priced intervals, the ledger postings, the
  * segment totals, any fixed daily charges, the policy's decisions and the outbox rows of
  * the events all commit together or not at all. Each snapshot is applied in order, as if
- * alone, to a {@link Workspace} that holds the batch's premises locked and writes in
- * bulk.
+ * alone, to a {@link UnitOfWork} that holds the batch's premises locked: the ledger's
+ * part ({@link Wallets}), metering's ({@link MeterStates}) and pricing's
+ * ({@link Segments}) are changed here, and every subscriber of {@link SnapshotApplied}
+ * (the policy) adds its own in the same transaction.
  */
 @Service
 public class SnapshotBilling {
 
-	/** Calendar days are Indian days (the tenant's and the DISCOM's). */
-	public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
 	private final Metering metering;
 
-	private final LedgerStore ledger;
+	private final ProcessedEvents processed;
 
-	private final Workspaces workspaces;
+	private final UnitsOfWork units;
 
-	private final TariffStore tariffs;
+	private final TariffRepository tariffs;
 
 	private final LedgerMetrics metrics;
 
@@ -76,18 +80,18 @@ public class SnapshotBilling {
 
 	private final Clock clock;
 
-	private final List<LedgerObserver> observers;
+	private final ApplicationEventPublisher notifications;
 
 	private final OnboardingRules onboarding;
 
-	public SnapshotBilling(Metering metering, LedgerStore ledger, Workspaces workspaces, TariffStore tariffs,
-			LedgerMetrics metrics, BalanceProperties properties, Clock clock, List<LedgerObserver> observers,
+	public SnapshotBilling(Metering metering, ProcessedEvents processed, UnitsOfWork units, TariffRepository tariffs,
+			LedgerMetrics metrics, BalanceProperties properties, Clock clock, ApplicationEventPublisher notifications,
 			OnboardingRules onboarding) {
-		this.observers = List.copyOf(observers);
+		this.notifications = notifications;
 		this.onboarding = onboarding;
 		this.metering = metering;
-		this.ledger = ledger;
-		this.workspaces = workspaces;
+		this.processed = processed;
+		this.units = units;
 		this.tariffs = tariffs;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -111,7 +115,7 @@ public class SnapshotBilling {
 	 */
 	@Transactional
 	public List<SnapshotOutcome> apply(List<DeviceSnapshotted> snapshots) {
-		Set<UUID> fresh = new HashSet<>(this.ledger.markProcessed(
+		Set<UUID> fresh = new HashSet<>(this.processed.markProcessed(
 				snapshots.stream().map(DeviceSnapshotted::eventId).toList(), EventType.DEVICE_SNAPSHOTTED.token()));
 		List<DeviceSnapshotted> todo = new ArrayList<>();
 		for (DeviceSnapshotted snapshot : snapshots) {
@@ -122,15 +126,14 @@ public class SnapshotBilling {
 		}
 		Map<UUID, SnapshotOutcome> applied = new HashMap<>();
 		if (!todo.isEmpty()) {
-			Workspace work = this.workspaces.open(todo.stream().map(DeviceSnapshotted::premiseId).toList());
+			UnitOfWork work = this.units.open(todo.stream().map(DeviceSnapshotted::premiseId).toList());
 			prefetch(work, todo);
 			for (DeviceSnapshotted snapshot : todo) {
 				Applied result = applyOnce(work, snapshot);
-				this.observers
-					.forEach((observer) -> observer.snapshotApplied(work, snapshot, result.outcome(), result.billed()));
+				this.notifications.publishEvent(new SnapshotApplied(work, snapshot, result.outcome(), result.billed()));
 				applied.put(snapshot.eventId(), result.outcome());
 			}
-			this.workspaces.flush(work);
+			this.units.flush(work);
 		}
 		List<SnapshotOutcome> outcomes = new ArrayList<>(snapshots.size());
 		for (DeviceSnapshotted snapshot : snapshots) {
@@ -148,14 +151,14 @@ public class SnapshotBilling {
 	 * baseline or from any of its snapshots, and the fixed charges of the days up to its
 	 * newest snapshot. A segment not foreseen is still read when needed.
 	 */
-	private void prefetch(Workspace work, List<DeviceSnapshotted> todo) {
+	private void prefetch(UnitOfWork work, List<DeviceSnapshotted> todo) {
 		Map<String, List<DeviceSnapshotted>> byPremise = new LinkedHashMap<>();
 		todo.forEach((s) -> byPremise.computeIfAbsent(s.premiseId(), (premise) -> new ArrayList<>()).add(s));
 		Set<SegmentKey> segments = new HashSet<>();
 		Set<String> fixedCharges = new HashSet<>();
 		byPremise.forEach((premiseId, snapshots) -> {
 			TariffBook book = this.tariffs.book(premiseId);
-			Optional<MeterState> state = work.meterState(premiseId);
+			Optional<MeterState> state = work.part(MeterStates.class).meterState(premiseId);
 			state.map(MeterState::baseline)
 				.flatMap((b) -> PricedTariff.forInterval(book, premiseId, b.observedAt(), b.activeTariff(),
 						b.reportedRate(b.activeTariff())))
@@ -174,30 +177,31 @@ public class SnapshotBilling {
 			FixedDailyCharges.owed(chargedThrough, last)
 				.forEach((day) -> fixedCharges.add(LedgerPosting.fixedChargeKey(premiseId, day)));
 		});
-		work.readSegments(segments);
-		work.checkPostingKeys(fixedCharges);
+		work.part(Segments.class).read(segments);
+		work.part(Wallets.class).checkPostingKeys(fixedCharges);
 	}
 
-	private Applied applyOnce(Workspace work, DeviceSnapshotted snapshot) {
+	private Applied applyOnce(UnitOfWork work, DeviceSnapshotted snapshot) {
 		String premiseId = snapshot.premiseId();
 		MeterReading reading = reading(snapshot);
 		if (reading.observedAt().isAfter(this.clock.instant().plus(this.properties.maxClockSkew()))) {
 			// A clock far ahead would make every later reading look old and stop billing.
 			return new Applied(SnapshotOutcome.FUTURE, null);
 		}
-		Optional<MeterState> state = work.meterState(premiseId);
+		MeterStates meters = work.part(MeterStates.class);
+		Optional<MeterState> state = meters.meterState(premiseId);
 		MeterBaseline baseline = state.map(MeterState::baseline).orElse(null);
 		LocalDate chargedThrough = state.map(MeterState::fixedChargedThrough).orElse(null);
 		MeterSuspect suspect = state.map(MeterState::suspect).orElse(null);
 		ReadingAssessment assessment = this.metering.assess(baseline, suspect, reading);
 		// Java 17 has no pattern matching for switch, hence the instanceof chain.
 		if (assessment instanceof ReadingAssessment.Held held) {
-			work.hold(new HeldReading(held.suspectSnapshotId(), reading));
+			meters.hold(new HeldReading(held.suspectSnapshotId(), reading));
 			return new Applied(SnapshotOutcome.HELD, null);
 		}
 		if (assessment instanceof ReadingAssessment.Quarantined quarantined) {
 			// Until an operator resolves it, readings that continue from it are held.
-			work.saveMeterState(premiseId, new MeterState(baseline, chargedThrough, MeterSuspect.of(reading)));
+			meters.save(premiseId, new MeterState(baseline, chargedThrough, MeterSuspect.of(reading)));
 			return new Applied(
 					quarantine(work, premiseId, reading, baseline, quarantined.reason(), quarantined.detail()), null);
 		}
@@ -217,27 +221,28 @@ public class SnapshotBilling {
 	 * holds (or zero, by the premise's rule), as an opening-balance posting, and records
 	 * the onboarding. The first reading sends nothing to the meter.
 	 */
-	private void onboard(Workspace work, DeviceSnapshotted snapshot) {
+	private void onboard(UnitOfWork work, DeviceSnapshotted snapshot) {
 		String premiseId = snapshot.premiseId();
 		boolean adopt = this.onboarding.adoptsMeterBalance(premiseId);
 		Long meterBalance = snapshot.balancePaise();
 		long opening = (adopt && meterBalance != null) ? meterBalance : 0;
 		Instant observedAt = snapshot.observedAt().toInstant();
-		work.recordOnboarding(new Onboarding(premiseId, snapshot.eventId(), snapshot.deviceId(), meterBalance, opening,
-				adopt ? Onboarding.ADOPT : Onboarding.ZERO, observedAt));
+		Wallets wallets = work.part(Wallets.class);
+		wallets.recordOnboarding(new Onboarding(premiseId, snapshot.eventId(), snapshot.deviceId(), meterBalance,
+				opening, adopt ? Onboarding.ADOPT : Onboarding.ZERO, observedAt));
 		if (opening <= 0) {
 			return;
 		}
 		LedgerPosting posting = LedgerPosting.openingBalance(premiseId, opening, snapshot.deviceId(), observedAt);
-		work.checkPostingKeys(List.of(posting.idempotencyKey()));
-		if (work.post(posting)) {
+		wallets.checkPostingKeys(List.of(posting.idempotencyKey()));
+		if (wallets.post(posting)) {
 			this.metrics.credited(BalanceCredited.SOURCE_OPENING, opening);
 			work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId,
-					posting.idempotencyKey(), opening, work.balance(premiseId), BalanceCredited.SOURCE_OPENING));
+					posting.idempotencyKey(), opening, wallets.balance(premiseId), BalanceCredited.SOURCE_OPENING));
 		}
 	}
 
-	private Applied bill(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
+	private Applied bill(UnitOfWork work, String premiseId, MeterReading reading, MeterBaseline baseline,
 			ReadingAssessment.Billable billable, LocalDate chargedThrough) {
 		TariffBook book = this.tariffs.book(premiseId);
 		// The interval's energy is priced at the supply and rates in force at its start
@@ -254,19 +259,22 @@ public class SnapshotBilling {
 		PricedTariff tariff = priced.get();
 		long energyMwh = Energy.toMilliWattHours(billable.energyKwh());
 		SegmentKey segment = new SegmentKey(premiseId, tariff);
-		SegmentTotals.Charge charge = work.segment(segment).add(energyMwh, tariff.ratePaisePerKwh());
-		work.saveSegment(segment, charge.after());
-		work.recordInterval(new BilledInterval(premiseId, reading, baseline.observedAt(), tariff, energyMwh,
-				charge.debitPaise(), istDate(reading.observedAt())));
+		Segments segments = work.part(Segments.class);
+		SegmentTotals.Charge charge = segments.totals(segment).add(energyMwh, tariff.ratePaisePerKwh());
+		segments.save(segment, charge.after());
+		work.part(MeterStates.class)
+			.recordInterval(new BilledInterval(premiseId, reading, baseline.observedAt(), tariff, energyMwh,
+					charge.debitPaise(), istDate(reading.observedAt())));
 		if (charge.debitPaise() > 0) {
-			work.post(LedgerPosting.energy(premiseId, reading.snapshotId().toString(), tariff.kind(),
-					charge.debitPaise(), describe(billable, energyMwh, tariff), reading.observedAt()));
+			work.part(Wallets.class)
+				.post(LedgerPosting.energy(premiseId, reading.snapshotId().toString(), tariff.kind(),
+						charge.debitPaise(), describe(billable, energyMwh, tariff), reading.observedAt()));
 			this.metrics.debited(tariff.kind().name().toLowerCase(Locale.ROOT), charge.debitPaise());
 		}
 		if (energyMwh > 0) {
 			work.publish(new BalanceDebited(UUID.randomUUID(), this.clock.instant(), premiseId, reading.snapshotId(),
 					Energy.toKwh(energyMwh), tariff.kind(), tariff.ratePaisePerKwh(), charge.debitPaise(),
-					work.balance(premiseId)));
+					work.part(Wallets.class).balance(premiseId)));
 		}
 		advance(work, premiseId, billable.next(), chargedThrough, book);
 		return new Applied(SnapshotOutcome.BILLED,
@@ -288,13 +296,14 @@ public class SnapshotBilling {
 	}
 
 	/** Moves the baseline and charges the fixed daily charge for each day now owed. */
-	private void advance(Workspace work, String premiseId, MeterBaseline next, LocalDate chargedThrough,
+	private void advance(UnitOfWork work, String premiseId, MeterBaseline next, LocalDate chargedThrough,
 			TariffBook book) {
 		LocalDate today = istDate(next.observedAt());
 		LocalDate through = chargedThrough;
 		if (through == null || today.isAfter(through)) {
 			List<LocalDate> owed = FixedDailyCharges.owed(chargedThrough, today);
-			work.checkPostingKeys(owed.stream().map((day) -> LedgerPosting.fixedChargeKey(premiseId, day)).toList());
+			work.part(Wallets.class)
+				.checkPostingKeys(owed.stream().map((day) -> LedgerPosting.fixedChargeKey(premiseId, day)).toList());
 			for (LocalDate day : owed) {
 				chargeFixed(work, premiseId, day, book);
 			}
@@ -303,28 +312,29 @@ public class SnapshotBilling {
 		// A reading billed (or a baseline) from the baseline ends any hold: the meter
 		// went
 		// on from there.
-		work.saveMeterState(premiseId, new MeterState(next, through, null));
+		work.part(MeterStates.class).save(premiseId, new MeterState(next, through, null));
 	}
 
-	private void chargeFixed(Workspace work, String premiseId, LocalDate day, TariffBook book) {
-		Instant startOfDay = day.atStartOfDay(IST).toInstant();
+	private void chargeFixed(UnitOfWork work, String premiseId, LocalDate day, TariffBook book) {
+		Instant startOfDay = day.atStartOfDay(Ist.ZONE).toInstant();
 		long amount = book.inForce(premiseId, startOfDay)
 			.map(TariffVersion::fixedDailyPaise)
 			.orElse(this.properties.defaultFixedDailyPaise());
-		if (amount > 0 && work.post(LedgerPosting.fixedCharge(premiseId, day, amount, startOfDay))) {
+		Wallets wallets = work.part(Wallets.class);
+		if (amount > 0 && wallets.post(LedgerPosting.fixedCharge(premiseId, day, amount, startOfDay))) {
 			this.metrics.debited("fixed", amount);
 			work.publish(new FixedChargeDebited(UUID.randomUUID(), this.clock.instant(), premiseId, day, amount,
-					work.balance(premiseId)));
+					wallets.balance(premiseId)));
 		}
 	}
 
-	private SnapshotOutcome quarantine(Workspace work, String premiseId, MeterReading reading, MeterBaseline baseline,
+	private SnapshotOutcome quarantine(UnitOfWork work, String premiseId, MeterReading reading, MeterBaseline baseline,
 			QuarantineReason reason, String detail) {
 		Instant now = this.clock.instant();
-		work.quarantine(new Quarantine(premiseId, reading, baseline, reason, detail, now));
+		work.part(MeterStates.class).quarantine(new Quarantine(premiseId, reading, baseline, reason, detail, now));
 		work.publish(new ReadingQuarantined(UUID.randomUUID(), now, premiseId, reading.snapshotId(), reading.deviceId(),
 				reading.epoch(), reading.energyKwh(), baseline.energyKwh(), reason.code(), detail,
-				reading.observedAt().atZone(IST).toOffsetDateTime()));
+				reading.observedAt().atZone(Ist.ZONE).toOffsetDateTime()));
 		return SnapshotOutcome.QUARANTINED;
 	}
 
@@ -334,7 +344,7 @@ public class SnapshotBilling {
 	}
 
 	private static LocalDate istDate(Instant instant) {
-		return instant.atZone(IST).toLocalDate();
+		return Ist.date(instant);
 	}
 
 	/** What applying one snapshot did, and the interval it billed if any. */

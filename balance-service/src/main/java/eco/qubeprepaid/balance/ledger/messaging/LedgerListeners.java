@@ -5,6 +5,7 @@ import java.util.List;
 
 import eco.qubeprepaid.balance.ledger.application.SnapshotBilling;
 import eco.qubeprepaid.balance.ledger.application.TopUpCrediting;
+import eco.qubeprepaid.service.messaging.InboundRecords;
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.events.TopUpCaptured;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Consumes snapshots and captured top-ups. Snapshots come in batches (one poll's records)
  * applied in one database transaction; a batch that fails is applied again one record per
  * transaction, so that the record at fault is isolated and handed, by its index, to the
- * error handler of {@link MessagingConfiguration}, which retries or dead-letters it after
- * the records before it are committed. A top-up is applied in its own transaction.
+ * platform's error handler ({@code ConsumerErrorHandling}), which retries or dead-letters
+ * it after the records before it are committed. A top-up is applied in its own
+ * transaction.
  */
 @Component
 public class LedgerListeners {
@@ -46,7 +48,7 @@ public class LedgerListeners {
 	 * @param batch the records of one poll, in offset order per partition
 	 */
 	@KafkaListener(id = "balance-snapshots", topics = Topics.DEVICE_SNAPSHOTS, batch = "true",
-			concurrency = "${qube.balance.consumer.snapshot-concurrency:3}")
+			concurrency = "${qp.balance.consumer.snapshot-concurrency:3}")
 	void onSnapshots(List<ConsumerRecord<String, byte[]>> batch) {
 		List<DeviceSnapshotted> decoded = new ArrayList<>(batch.size());
 		for (ConsumerRecord<String, byte[]> record : batch) {

@@ -13,9 +13,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import eco.qubeprepaid.service.persistence.DbTime;
 import eco.qubeprepaid.balance.ledger.domain.Accounts;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.ledger.domain.Onboarding;
+import eco.qubeprepaid.balance.ledger.domain.StatementLine;
+import eco.qubeprepaid.balance.ledger.application.LedgerRepository;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -38,7 +41,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.WALLET_BALANCE;
  * the statement. Every write runs in the caller's transaction.
  */
 @Repository
-public class LedgerStore {
+public class LedgerStore implements LedgerRepository {
 
 	private final DSLContext dsl;
 
@@ -52,6 +55,7 @@ public class LedgerStore {
 	 * @param eventType its type token
 	 * @return {@code true} the first time, {@code false} if it was already processed
 	 */
+	@Override
 	public boolean markProcessed(UUID eventId, String eventType) {
 		return !markProcessed(List.of(eventId), eventType).isEmpty();
 	}
@@ -64,6 +68,7 @@ public class LedgerStore {
 	 * @param eventType their type token
 	 * @return the ids recorded now (the others were processed before)
 	 */
+	@Override
 	public Set<UUID> markProcessed(Collection<UUID> eventIds, String eventType) {
 		if (eventIds.isEmpty()) {
 			return Set.of();
@@ -85,7 +90,8 @@ public class LedgerStore {
 	 * transactions locking overlapping sets cannot deadlock.
 	 * @param premiseIds the premises
 	 */
-	public void lockWallets(Collection<String> premiseIds) {
+	@Override
+	public void lock(Collection<String> premiseIds) {
 		SortedMap<String, String> premiseOfWallet = new TreeMap<>();
 		premiseIds.forEach((premiseId) -> premiseOfWallet.put(Accounts.wallet(premiseId), premiseId));
 		// Known wallets (all but a premise's first movement) are locked in one round
@@ -124,6 +130,7 @@ public class LedgerStore {
 	 * the unique key rather than being skipped silently.
 	 * @param postings the postings
 	 */
+	@Override
 	public void postAll(List<LedgerPosting> postings) {
 		if (postings.isEmpty()) {
 			return;
@@ -153,6 +160,7 @@ public class LedgerStore {
 	 * @param idempotencyKeys posting keys
 	 * @return those already in the ledger
 	 */
+	@Override
 	public Set<String> postedKeys(Collection<String> idempotencyKeys) {
 		if (idempotencyKeys.isEmpty()) {
 			return Set.of();
@@ -169,6 +177,7 @@ public class LedgerStore {
 	 * @param onboardings the records
 	 * @param now when
 	 */
+	@Override
 	public void recordOnboardings(List<Onboarding> onboardings, Instant now) {
 		if (onboardings.isEmpty()) {
 			return;
@@ -191,6 +200,7 @@ public class LedgerStore {
 	 * @param premiseId a premise
 	 * @return how its wallet was opened, if its meter has been read
 	 */
+	@Override
 	public Optional<Onboarding> onboarding(String premiseId) {
 		return this.dsl.selectFrom(PREMISE_ONBOARDING)
 			.where(PREMISE_ONBOARDING.PREMISE_ID.eq(premiseId))
@@ -203,7 +213,8 @@ public class LedgerStore {
 	 * @param premiseId a premise
 	 * @return whether it has a wallet
 	 */
-	public boolean walletExists(String premiseId) {
+	@Override
+	public boolean known(String premiseId) {
 		return this.dsl.fetchExists(ACCOUNT, ACCOUNT.ACCOUNT_ID.eq(Accounts.wallet(premiseId)));
 	}
 
@@ -214,6 +225,7 @@ public class LedgerStore {
 	 * @param premiseId a premise
 	 * @return the balance in paise (zero for a premise without a wallet)
 	 */
+	@Override
 	public long walletBalancePaise(String premiseId) {
 		return walletBalances(List.of(premiseId)).getOrDefault(premiseId, 0L);
 	}
@@ -223,6 +235,7 @@ public class LedgerStore {
 	 * @param premiseIds premises
 	 * @return the balance of each that has a wallet, by premise
 	 */
+	@Override
 	public Map<String, Long> walletBalances(Collection<String> premiseIds) {
 		return this.dsl.select(WALLET_BALANCE.PREMISE_ID, WALLET_BALANCE.BALANCE_PAISE)
 			.from(WALLET_BALANCE)
@@ -235,6 +248,7 @@ public class LedgerStore {
 	 * @param premiseId a premise
 	 * @return the recording time of its newest entry, if any
 	 */
+	@Override
 	public Optional<Instant> lastMovementAt(String premiseId) {
 		return this.dsl.select(DSL.max(LEDGER_TRANSACTION.RECORDED_AT))
 			.from(LEDGER_TRANSACTION)
@@ -254,6 +268,7 @@ public class LedgerStore {
 	 * @param limit the most lines to return
 	 * @return the lines
 	 */
+	@Override
 	public List<StatementLine> statement(String premiseId, Instant from, Instant to, int limit) {
 		Field<Long> amount = LEDGER_ENTRY.AMOUNT_PAISE.neg().as("amount_paise");
 		Field<BigDecimal> running = DSL.sum(LEDGER_ENTRY.AMOUNT_PAISE.neg())
@@ -279,20 +294,6 @@ public class LedgerStore {
 		return new StatementLine(row.get(LEDGER_TRANSACTION.KIND), row.get(LEDGER_TRANSACTION.DESCRIPTION),
 				row.get(LEDGER_TRANSACTION.IDEMPOTENCY_KEY), DbTime.instant(row.get(LEDGER_TRANSACTION.OCCURRED_AT)),
 				row.get("amount_paise", Long.class), row.get("balance_after_paise", BigDecimal.class).longValueExact());
-	}
-
-	/**
-	 * One line of a statement.
-	 *
-	 * @param kind the movement's kind
-	 * @param description the line's text
-	 * @param reference the movement's idempotency key
-	 * @param occurredAt when the effect happened
-	 * @param amountPaise the change to the balance (negative for a charge)
-	 * @param balanceAfterPaise the balance right after the line
-	 */
-	public record StatementLine(String kind, String description, String reference, Instant occurredAt, long amountPaise,
-			long balanceAfterPaise) {
 	}
 
 }

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import eco.qubeprepaid.balance.ledger.application.LedgerQueries;
 import eco.qubeprepaid.balance.ledger.domain.Money;
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore.StatementLine;
+import eco.qubeprepaid.balance.ledger.domain.StatementLine;
 import eco.qubeprepaid.balance.web.IstDateRange;
-import eco.qubeprepaid.balance.web.UnknownPremiseException;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,39 +24,29 @@ public class LedgerController {
 	/** The most lines one statement returns. */
 	static final int MAX_LINES = 1000;
 
-	private final LedgerStore ledger;
+	private final LedgerQueries ledger;
 
 	private final Clock clock;
 
-	public LedgerController(LedgerStore ledger, Clock clock) {
+	public LedgerController(LedgerQueries ledger, Clock clock) {
 		this.ledger = ledger;
 		this.clock = clock;
 	}
 
 	@GetMapping("/balance")
-	@Transactional(readOnly = true)
 	public BalanceView balance(@PathVariable String premiseId) {
-		requireKnown(premiseId);
-		long paise = this.ledger.walletBalancePaise(premiseId);
-		return new BalanceView(premiseId, paise, Money.ofPaise(paise).toString(), this.clock.instant(),
-				this.ledger.lastMovementAt(premiseId).orElse(null));
+		LedgerQueries.Balance balance = this.ledger.balance(premiseId);
+		return new BalanceView(premiseId, balance.paise(), Money.ofPaise(balance.paise()).toString(),
+				this.clock.instant(), balance.lastMovementAt().orElse(null));
 	}
 
 	@GetMapping("/statement")
-	@Transactional(readOnly = true)
 	public StatementView statement(@PathVariable String premiseId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		IstDateRange range = IstDateRange.parse(from, to, this.clock);
-		requireKnown(premiseId);
 		List<StatementLine> lines = this.ledger.statement(premiseId, range.start(), range.end(), MAX_LINES);
 		return new StatementView(premiseId, range.from(), range.to(), lines.size() == MAX_LINES,
 				lines.stream().map(StatementLineView::of).toList());
-	}
-
-	private void requireKnown(String premiseId) {
-		if (!this.ledger.walletExists(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
 	}
 
 	/**

@@ -11,13 +11,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.jooq.tables.records.QuarantinedReadingRecord;
-import eco.qubeprepaid.balance.ledger.persistence.DbTime;
+import eco.qubeprepaid.service.persistence.DbTime;
 import eco.qubeprepaid.balance.metering.domain.MeterBaseline;
 import eco.qubeprepaid.balance.metering.domain.MeterReading;
 import eco.qubeprepaid.balance.metering.domain.MeterSuspect;
 import eco.qubeprepaid.balance.metering.domain.ReadingAssessment.QuarantineReason;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
 import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.balance.metering.domain.Resolution;
+import eco.qubeprepaid.balance.metering.domain.QuarantinedReading;
+import eco.qubeprepaid.balance.metering.domain.QuarantineStatus;
+import eco.qubeprepaid.balance.metering.domain.Quarantine;
+import eco.qubeprepaid.balance.metering.domain.MeterState;
+import eco.qubeprepaid.balance.metering.domain.HeldReading;
+import eco.qubeprepaid.balance.metering.domain.DailyUsageRow;
+import eco.qubeprepaid.balance.metering.domain.BilledInterval;
+import eco.qubeprepaid.balance.metering.application.MeteringRepository;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -34,7 +43,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.QUARANTINED_READING;
  * quarantined readings with their resolutions.
  */
 @Repository
-public class MeteringStore {
+public class MeteringStore implements MeteringRepository {
 
 	private final DSLContext dsl;
 
@@ -46,6 +55,7 @@ public class MeteringStore {
 	 * @param premiseIds premises
 	 * @return the meter state of each that has been read before, by premise
 	 */
+	@Override
 	public Map<String, MeterState> load(Collection<String> premiseIds) {
 		Map<String, MeterState> states = new HashMap<>();
 		this.dsl.selectFrom(METER_STATE)
@@ -69,6 +79,7 @@ public class MeteringStore {
 	 * @param states the states by premise
 	 * @param now the time of the change
 	 */
+	@Override
 	public void save(Map<String, MeterState> states, Instant now) {
 		if (states.isEmpty()) {
 			return;
@@ -111,6 +122,7 @@ public class MeteringStore {
 	 * Records billed intervals, one statement for all.
 	 * @param intervals the intervals
 	 */
+	@Override
 	public void recordConsumption(List<BilledInterval> intervals) {
 		if (intervals.isEmpty()) {
 			return;
@@ -136,6 +148,7 @@ public class MeteringStore {
 	 * Records quarantined readings, one statement for all.
 	 * @param readings the readings
 	 */
+	@Override
 	public void quarantine(List<Quarantine> readings) {
 		if (readings.isEmpty()) {
 			return;
@@ -160,6 +173,7 @@ public class MeteringStore {
 	 * Counts readings held with their quarantined reading, one statement for all.
 	 * @param held the readings, each with the quarantined snapshot it follows
 	 */
+	@Override
 	public void hold(List<HeldReading> held) {
 		if (held.isEmpty()) {
 			return;
@@ -181,6 +195,7 @@ public class MeteringStore {
 	 * @param snapshotId the resolved reading's snapshot
 	 * @param now the time of the change
 	 */
+	@Override
 	public void clearSuspect(String premiseId, UUID snapshotId, Instant now) {
 		this.dsl.update(METER_STATE)
 			.setNull(METER_STATE.SUSPECT_SNAPSHOT_ID)
@@ -197,6 +212,7 @@ public class MeteringStore {
 	 * @param limit the most rows to return
 	 * @return the open quarantined readings, newest first
 	 */
+	@Override
 	public List<QuarantinedReading> openQuarantine(int limit) {
 		return this.dsl.selectFrom(QUARANTINED_READING)
 			.where(QUARANTINED_READING.STATUS.eq(QuarantineStatus.OPEN.name()))
@@ -209,6 +225,7 @@ public class MeteringStore {
 	 * @param id a quarantined reading's id
 	 * @return the row, open or resolved
 	 */
+	@Override
 	public Optional<QuarantinedReading> quarantined(long id) {
 		return this.dsl.selectFrom(QUARANTINED_READING)
 			.where(QUARANTINED_READING.QUARANTINE_ID.eq(id))
@@ -225,6 +242,7 @@ public class MeteringStore {
 	 * @param at when
 	 * @return whether the row was open and is resolved now
 	 */
+	@Override
 	public boolean resolve(long id, Resolution resolution, String operator, String note, Instant at) {
 		return this.dsl.update(QUARANTINED_READING)
 			.set(QUARANTINED_READING.STATUS, QuarantineStatus.RESOLVED.name())
@@ -246,6 +264,7 @@ public class MeteringStore {
 	 * @return whether the baseline moved ({@code false} if the premise has no baseline or
 	 * a baseline at or after the reading)
 	 */
+	@Override
 	public boolean rebaseline(QuarantinedReading reading, Instant now) {
 		return this.dsl.update(METER_STATE)
 			.set(METER_STATE.DEVICE_ID, reading.deviceId())
@@ -275,6 +294,7 @@ public class MeteringStore {
 	 * @param to the last day, inclusive
 	 * @return one row per day and supply with any consumption, oldest first
 	 */
+	@Override
 	public List<DailyUsageRow> dailyUsage(String premiseId, LocalDate from, LocalDate to) {
 		var energy = DSL.sum(CONSUMPTION.ENERGY_MWH);
 		var amount = DSL.sum(CONSUMPTION.AMOUNT_PAISE);
@@ -287,120 +307,6 @@ public class MeteringStore {
 			.fetch((Record row) -> new DailyUsageRow(row.get(CONSUMPTION.USAGE_DATE),
 					TariffKind.valueOf(row.get(CONSUMPTION.TARIFF_KIND)), row.get(energy).longValueExact(),
 					row.get(amount).longValueExact()));
-	}
-
-	/**
-	 * A premise's metering state.
-	 *
-	 * @param baseline the last good reading
-	 * @param fixedChargedThrough the last IST day the fixed charge was charged for, or
-	 * {@code null}
-	 * @param suspect the newest unresolved quarantined reading, or {@code null}
-	 */
-	public record MeterState(MeterBaseline baseline, LocalDate fixedChargedThrough, MeterSuspect suspect) {
-	}
-
-	/**
-	 * A reading held with an unresolved quarantined reading.
-	 *
-	 * @param suspectSnapshotId the quarantined snapshot it follows
-	 * @param reading the held reading
-	 */
-	public record HeldReading(UUID suspectSnapshotId, MeterReading reading) {
-	}
-
-	/**
-	 * A billed interval, the row behind daily usage.
-	 *
-	 * @param premiseId the premise
-	 * @param reading the reading that closed the interval
-	 * @param intervalStart when the interval started (the previous baseline)
-	 * @param tariff the rate it was priced at
-	 * @param energyMwh its energy
-	 * @param amountPaise the debit it caused
-	 * @param usageDate the IST day it is reported under
-	 */
-	public record BilledInterval(String premiseId, MeterReading reading, Instant intervalStart, PricedTariff tariff,
-			long energyMwh, long amountPaise, LocalDate usageDate) {
-	}
-
-	/**
-	 * A reading refused for billing.
-	 *
-	 * @param premiseId the premise
-	 * @param reading the reading
-	 * @param baseline the baseline billing continues from
-	 * @param reason why
-	 * @param detail the explanation
-	 * @param detectedAt when it was quarantined
-	 */
-	public record Quarantine(String premiseId, MeterReading reading, MeterBaseline baseline, QuarantineReason reason,
-			String detail, Instant detectedAt) {
-	}
-
-	/**
-	 * One day's consumption of one supply.
-	 *
-	 * @param date the IST day
-	 * @param kind the supply
-	 * @param energyMwh the energy
-	 * @param amountPaise what it was charged
-	 */
-	public record DailyUsageRow(LocalDate date, TariffKind kind, long energyMwh, long amountPaise) {
-	}
-
-	/** Where a quarantined reading stands. */
-	public enum QuarantineStatus {
-
-		/** Waiting for an operator; billing continues from the baseline before it. */
-		OPEN,
-		/** An operator decided; see {@link Resolution}. */
-		RESOLVED
-
-	}
-
-	/** An operator's decision about a quarantined reading. */
-	public enum Resolution {
-
-		/** A glitch: nothing is billed and the baseline stays where it is. */
-		DISMISS,
-		/**
-		 * A genuine reading: it becomes the premise's baseline, and the energy between
-		 * the previous baseline and it is not billed.
-		 */
-		REBASELINE
-
-	}
-
-	/**
-	 * A reading that was not billed, and what an operator decided about it.
-	 *
-	 * @param id the row's id
-	 * @param snapshotEventId the snapshot that carried it
-	 * @param premiseId the premise
-	 * @param deviceId the device
-	 * @param epoch the claimed epoch
-	 * @param energyKwh the refused register value
-	 * @param baselineEnergyKwh the baseline billing continued from when it was refused
-	 * @param baselineObservedAt when that baseline was read
-	 * @param observedAt when the refused reading was taken
-	 * @param reason the reason code
-	 * @param detail the explanation
-	 * @param detectedAt when it was quarantined
-	 * @param status open or resolved
-	 * @param resolution the operator's decision, or {@code null} while open
-	 * @param resolvedBy the operator, or {@code null} while open
-	 * @param resolvedAt when it was resolved, or {@code null} while open
-	 * @param note the operator's note, or {@code null}
-	 * @param heldReadings how many later readings continued from it and were held with it
-	 * @param lastHeldEnergyKwh the register of the last of them, or {@code null}
-	 * @param lastHeldObservedAt when it was read, or {@code null}
-	 */
-	public record QuarantinedReading(long id, UUID snapshotEventId, String premiseId, String deviceId, int epoch,
-			BigDecimal energyKwh, BigDecimal baselineEnergyKwh, Instant baselineObservedAt, Instant observedAt,
-			String reason, String detail, Instant detectedAt, QuarantineStatus status, Resolution resolution,
-			String resolvedBy, Instant resolvedAt, String note, int heldReadings, BigDecimal lastHeldEnergyKwh,
-			Instant lastHeldObservedAt) {
 	}
 
 }

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.DailyUsageRow;
+import eco.qubeprepaid.balance.metering.application.MeteringQueries;
+import eco.qubeprepaid.balance.metering.domain.DailyUsageRow;
 import eco.qubeprepaid.balance.pricing.domain.Energy;
 import eco.qubeprepaid.balance.web.IstDateRange;
-import eco.qubeprepaid.balance.web.UnknownPremiseException;
 import eco.qubeprepaid.events.TariffKind;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,26 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MeteringController {
 
-	private final MeteringStore meters;
-
-	private final LedgerStore ledger;
+	private final MeteringQueries meters;
 
 	private final Clock clock;
 
-	public MeteringController(MeteringStore meters, LedgerStore ledger, Clock clock) {
+	public MeteringController(MeteringQueries meters, Clock clock) {
 		this.meters = meters;
-		this.ledger = ledger;
 		this.clock = clock;
 	}
 
 	@GetMapping("/api/premises/{premiseId}/usage/daily")
-	@Transactional(readOnly = true)
 	public DailyUsageView dailyUsage(@PathVariable String premiseId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		IstDateRange range = IstDateRange.parse(from, to, this.clock);
-		if (!this.ledger.walletExists(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
 		Map<LocalDate, long[]> days = new TreeMap<>();
 		for (DailyUsageRow row : this.meters.dailyUsage(premiseId, range.from(), range.to())) {
 			long[] totals = days.computeIfAbsent(row.date(), (day) -> new long[4]);

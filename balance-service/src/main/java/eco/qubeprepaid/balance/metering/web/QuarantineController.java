@@ -3,13 +3,12 @@ package eco.qubeprepaid.balance.metering.web;
 import java.util.List;
 import java.util.Locale;
 
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.QuarantinedReading;
-import eco.qubeprepaid.balance.metering.persistence.MeteringStore.Resolution;
-import eco.qubeprepaid.balance.metering.web.QuarantineResolutions.Resolved;
-import eco.qubeprepaid.balance.web.BadRequestException;
+import eco.qubeprepaid.balance.metering.application.QuarantineResolutions;
+import eco.qubeprepaid.balance.metering.application.QuarantineResolutions.Resolved;
+import eco.qubeprepaid.balance.metering.domain.QuarantinedReading;
+import eco.qubeprepaid.balance.metering.domain.Resolution;
+import eco.qubeprepaid.balance.errors.BadRequestException;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,26 +28,20 @@ public class QuarantineController {
 	/** The longest note an operator may leave (the database's CHECK says the same). */
 	static final int MAX_NOTE_LENGTH = 500;
 
-	private final MeteringStore meters;
-
 	private final QuarantineResolutions resolutions;
 
-	public QuarantineController(MeteringStore meters, QuarantineResolutions resolutions) {
-		this.meters = meters;
+	public QuarantineController(QuarantineResolutions resolutions) {
 		this.resolutions = resolutions;
 	}
 
 	@GetMapping("/api/quarantine")
-	@Transactional(readOnly = true)
 	public List<QuarantinedReading> openQuarantine() {
-		return this.meters.openQuarantine(MAX_QUARANTINED);
+		return this.resolutions.open(MAX_QUARANTINED);
 	}
 
 	@GetMapping("/api/quarantine/{id}")
-	@Transactional(readOnly = true)
 	public QuarantinedReading quarantined(@PathVariable String id) {
-		long quarantineId = id(id);
-		return this.meters.quarantined(quarantineId).orElseThrow(() -> new QuarantineNotFoundException(quarantineId));
+		return this.resolutions.get(id(id));
 	}
 
 	@PostMapping("/api/quarantine/{id}/resolution")

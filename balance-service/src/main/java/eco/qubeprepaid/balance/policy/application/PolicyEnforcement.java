@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import eco.qubeprepaid.balance.ledger.application.BilledEnergy;
 import eco.qubeprepaid.balance.ledger.application.LedgerMetrics;
-import eco.qubeprepaid.balance.ledger.application.LedgerObserver;
+import eco.qubeprepaid.balance.ledger.application.SnapshotApplied;
 import eco.qubeprepaid.balance.ledger.application.SnapshotOutcome;
-import eco.qubeprepaid.balance.ledger.application.Workspace;
-import eco.qubeprepaid.balance.ledger.application.Workspaces;
+import eco.qubeprepaid.balance.ledger.application.WalletCredited;
+import eco.qubeprepaid.balance.ledger.application.Wallets;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.policy.domain.CommandRequest;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
@@ -22,11 +22,6 @@ import eco.qubeprepaid.balance.policy.domain.Observation;
 import eco.qubeprepaid.balance.policy.domain.PolicyState;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Notice;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDriftDetected;
 import eco.qubeprepaid.events.DeviceCommand;
@@ -35,21 +30,32 @@ import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.LowBalanceReached;
 import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
+import eco.qubeprepaid.balance.policy.domain.StoredState;
+import eco.qubeprepaid.balance.policy.domain.Notice;
+import eco.qubeprepaid.balance.policy.domain.CommandRecord;
+import eco.qubeprepaid.service.time.Ist;
+import eco.qubeprepaid.balance.work.UnitOfWork;
+import eco.qubeprepaid.balance.work.UnitsOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out the cut-off policy, the restore and reconciliation after every wallet
- * movement, inside the ledger's transaction and under its wallet lock: loads the
- * premise's policy and state, lets the domain decide, and writes the new state, the
- * commands (with their audit rows) and the outbox rows of the notices and commands in
- * that same transaction.
+ * movement: it subscribes to the ledger's in-transaction notifications
+ * ({@link SnapshotApplied}, {@link WalletCredited}), which arrive synchronously inside
+ * the ledger's transaction and under the premise's lock, loads the premise's policy and
+ * its own part of the unit of work ({@link PolicyStates}), lets the domain decide, and
+ * records the new state, the commands (with their audit rows) and the outbox rows of the
+ * notices and commands in that same transaction. What it reads of the ledger is the
+ * ledger's application API ({@link Wallets}): the balance, and a credit it finds on the
+ * meter, posted as the ledger's own posting.
  */
 @Service
-public class PolicyEnforcement implements LedgerObserver {
+public class PolicyEnforcement {
 
 	/** Who the policy's commands are requested by. */
 	public static final String REQUESTED_BY = "balance-service";
@@ -62,9 +68,9 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyEnforcement.class);
 
-	private final PolicyStore store;
+	private final PolicyRepository store;
 
-	private final Workspaces workspaces;
+	private final UnitsOfWork units;
 
 	private final CutoffPolicy cutoffs;
 
@@ -78,14 +84,14 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	private final Clock clock;
 
-	private final CommandStore commands;
+	private final CommandRepository commands;
 
-	public PolicyEnforcement(PolicyStore store, CommandStore commands, Workspaces workspaces, CutoffPolicy cutoffs,
-			Reconciliation reconciliation, MeterCredits meterCredits, PolicyMetrics metrics,
+	public PolicyEnforcement(PolicyRepository store, CommandRepository commands, UnitsOfWork units,
+			CutoffPolicy cutoffs, Reconciliation reconciliation, MeterCredits meterCredits, PolicyMetrics metrics,
 			LedgerMetrics ledgerMetrics, Clock clock) {
 		this.store = store;
 		this.commands = commands;
-		this.workspaces = workspaces;
+		this.units = units;
 		this.cutoffs = cutoffs;
 		this.reconciliation = reconciliation;
 		this.meterCredits = meterCredits;
@@ -94,15 +100,22 @@ public class PolicyEnforcement implements LedgerObserver {
 		this.clock = clock;
 	}
 
-	@Override
-	public void snapshotApplied(Workspace work, DeviceSnapshotted snapshot, SnapshotOutcome outcome,
-			BilledEnergy billed) {
+	/**
+	 * Decides after a snapshot was applied, in its transaction.
+	 * @param applied the ledger's notification
+	 */
+	@EventListener
+	public void onSnapshotApplied(SnapshotApplied applied) {
+		UnitOfWork work = applied.work();
+		DeviceSnapshotted snapshot = applied.snapshot();
+		SnapshotOutcome outcome = applied.outcome();
+		BilledEnergy billed = applied.billed();
 		if (outcome == SnapshotOutcome.FUTURE) {
 			return;
 		}
 		String premiseId = snapshot.premiseId();
 		PremisePolicy policy = this.store.policyFor(premiseId);
-		StoredState stored = work.policyState(premiseId);
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
 		PolicyState state = stored.policy();
 		Observation observation = new Observation(snapshot.observedAt().toInstant(), snapshot.online(),
 				snapshot.relayOn(), snapshot.balancePaise(), snapshot.mode(), snapshot.hasRelay());
@@ -113,7 +126,7 @@ public class PolicyEnforcement implements LedgerObserver {
 		if (comparable) {
 			state = creditFromOutside(work, snapshot, state, billed);
 		}
-		long balance = work.balance(premiseId);
+		long balance = work.part(Wallets.class).balance(premiseId);
 		Decision decision = this.cutoffs.onSnapshot(premiseId, policy, state, observation, balance,
 				outcome == SnapshotOutcome.BASELINE);
 		Reconciliation.State reconciled = stored.reconciliation();
@@ -131,10 +144,17 @@ public class PolicyEnforcement implements LedgerObserver {
 		apply(work, premiseId, decision, new StoredState(decision.next(), reconciled), REQUESTED_BY);
 	}
 
-	@Override
-	public void credited(Workspace work, String premiseId, long amountPaise) {
-		long balance = work.balance(premiseId);
-		StoredState stored = work.policyState(premiseId);
+	/**
+	 * Restores and brings the credit to the meter after a top-up, in its transaction.
+	 * @param credited the ledger's notification
+	 */
+	@EventListener
+	public void onWalletCredited(WalletCredited credited) {
+		UnitOfWork work = credited.work();
+		String premiseId = credited.premiseId();
+		long amountPaise = credited.amountPaise();
+		long balance = work.part(Wallets.class).balance(premiseId);
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
 		PremisePolicy policy = this.store.policyFor(premiseId);
 		Decision decision = this.cutoffs.onCredit(premiseId, policy, stored.policy(), amountPaise, balance,
 				this.clock.instant());
@@ -149,12 +169,12 @@ public class PolicyEnforcement implements LedgerObserver {
 	 */
 	@Transactional
 	public void runScheduled(String premiseId) {
-		Workspace work = this.workspaces.open(List.of(premiseId));
-		StoredState stored = work.policyState(premiseId);
+		UnitOfWork work = this.units.open(List.of(premiseId));
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
 		Decision decision = this.cutoffs.onTick(premiseId, this.store.policyFor(premiseId), stored.policy(),
-				work.balance(premiseId));
+				work.part(Wallets.class).balance(premiseId));
 		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()), REQUESTED_BY);
-		this.workspaces.flush(work);
+		this.units.flush(work);
 	}
 
 	/**
@@ -170,14 +190,14 @@ public class PolicyEnforcement implements LedgerObserver {
 		if (!now.isBefore(command.expiresAt())) {
 			return false;
 		}
-		Workspace work = this.workspaces.open(List.of(command.premiseId()));
+		UnitOfWork work = this.units.open(List.of(command.premiseId()));
 		if (!this.commands.askedAgain(command.commandId(), now)) {
 			return false;
 		}
 		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, command.premiseId(), command.commandId(),
 				command.command(), command.balancePaise(), command.reason(), command.requestedBy(), command.expiresAt(),
 				command.sequence(), command.expectedMeterBalancePaise()));
-		this.workspaces.flush(work);
+		this.units.flush(work);
 		this.metrics.commandChased("re-asked");
 		log.info("No outcome yet for command {} {} of {} (asked {} time(s)); asked again", command.commandId(),
 				command.command(), command.premiseId(), command.asks());
@@ -187,18 +207,20 @@ public class PolicyEnforcement implements LedgerObserver {
 	/**
 	 * Carries out a decision in the workspace's transaction: notices, commands (outbox
 	 * row and audit row each), deferral and overdue reports, the new state.
-	 * @param work the transaction's workspace
+	 * @param work the transaction's unit of work
 	 * @param premiseId the premise
 	 * @param decision the decision
 	 * @param next the state to store
 	 * @param requestedBy who the commands are requested by
 	 */
-	void apply(Workspace work, String premiseId, Decision decision, StoredState next, String requestedBy) {
+	void apply(UnitOfWork work, String premiseId, Decision decision, StoredState next, String requestedBy) {
 		Instant now = this.clock.instant();
+		PolicyStates states = work.part(PolicyStates.class);
+		long balance = work.part(Wallets.class).balance(premiseId);
 		for (Decision.LowBalanceNotice notice : decision.notices()) {
 			// The notice on record is the guard of exactly-once (its primary key the
 			// database's).
-			if (work.recordCrossing(
+			if (states.recordCrossing(
 					new Notice(premiseId, notice.rung(), notice.thresholdPaise(), notice.balancePaise(), now))) {
 				work.publish(new LowBalanceReached(UUID.randomUUID(), now, premiseId, notice.rung(),
 						notice.thresholdPaise(), notice.balancePaise()));
@@ -218,7 +240,7 @@ public class PolicyEnforcement implements LedgerObserver {
 			this.metrics.cutoffDeferred(deferral.reason());
 			if (deferral.until() != null) {
 				log.info("Cut-off of {} deferred by a friendly window, scheduled for {}", premiseId,
-						deferral.until().atZone(FriendlyWindows.IST));
+						deferral.until().atZone(Ist.ZONE));
 			}
 		});
 		if (decision.overdue()) {
@@ -227,16 +249,15 @@ public class PolicyEnforcement implements LedgerObserver {
 			if (lastError == null && state.balanceCommand() != null) {
 				lastError = state.balanceCommand().failureCode();
 			}
-			work.publish(new SupplyRestoreOverdue(UUID.randomUUID(), now, premiseId, state.supplyOwedSince(),
-					work.balance(premiseId), state.restoreRequests(), lastError));
+			work.publish(new SupplyRestoreOverdue(UUID.randomUUID(), now, premiseId, state.supplyOwedSince(), balance,
+					state.restoreRequests(), lastError));
 			this.metrics.restoreOverdue();
 			log.warn(
 					"Supply of {} is owed since {} (balance {} paise) and still not seen on after {} request(s);"
 							+ " last error {}",
-					premiseId, state.supplyOwedSince().atZone(FriendlyWindows.IST), work.balance(premiseId),
-					state.restoreRequests(), lastError);
+					premiseId, state.supplyOwedSince().atZone(Ist.ZONE), balance, state.restoreRequests(), lastError);
 		}
-		work.savePolicyState(premiseId, next);
+		states.save(premiseId, next);
 	}
 
 	/**
@@ -268,7 +289,7 @@ public class PolicyEnforcement implements LedgerObserver {
 	 * posts any rise as a credit of the premise (money the tenant put on the meter
 	 * through Qube's own gateway), so reconciliation never erases it.
 	 */
-	private PolicyState creditFromOutside(Workspace work, DeviceSnapshotted snapshot, PolicyState state,
+	private PolicyState creditFromOutside(UnitOfWork work, DeviceSnapshotted snapshot, PolicyState state,
 			BilledEnergy billed) {
 		Instant observedAt = snapshot.observedAt().toInstant();
 		boolean deducts = state.latest() != null && state.latest().meterEnforces();
@@ -281,11 +302,12 @@ public class PolicyEnforcement implements LedgerObserver {
 			String premiseId = snapshot.premiseId();
 			LedgerPosting posting = LedgerPosting.meterCredit(premiseId, snapshot.eventId().toString(),
 					found.creditPaise(), snapshot.deviceId(), observedAt);
-			work.checkPostingKeys(List.of(posting.idempotencyKey()));
-			if (work.post(posting)) {
+			Wallets wallets = work.part(Wallets.class);
+			wallets.checkPostingKeys(List.of(posting.idempotencyKey()));
+			if (wallets.post(posting)) {
 				this.ledgerMetrics.credited(BalanceCredited.SOURCE_METER, found.creditPaise());
 				work.publish(new BalanceCredited(UUID.randomUUID(), this.clock.instant(), premiseId,
-						posting.idempotencyKey(), found.creditPaise(), work.balance(premiseId),
+						posting.idempotencyKey(), found.creditPaise(), wallets.balance(premiseId),
 						BalanceCredited.SOURCE_METER));
 				log.info("Credit of {} paise found on the meter of {} (recharged outside this system), credited",
 						found.creditPaise(), premiseId);
@@ -294,7 +316,7 @@ public class PolicyEnforcement implements LedgerObserver {
 		return found.next();
 	}
 
-	private Reconciliation.Outcome reconcile(Workspace work, DeviceSnapshotted snapshot, PremisePolicy policy,
+	private Reconciliation.Outcome reconcile(UnitOfWork work, DeviceSnapshotted snapshot, PremisePolicy policy,
 			Reconciliation.State state, long balance) {
 		String premiseId = snapshot.premiseId();
 		Reconciliation.Outcome outcome = this.reconciliation.check(state, balance, snapshot.balancePaise(),
@@ -315,19 +337,20 @@ public class PolicyEnforcement implements LedgerObserver {
 
 	/**
 	 * Appends a command to the outbox and to the command audit.
-	 * @param work the transaction's workspace
+	 * @param work the transaction's unit of work
 	 * @param premiseId the premise
 	 * @param command the command
 	 * @param requestedBy who
 	 * @param now when
 	 */
-	void requestCommand(Workspace work, String premiseId, CommandRequest command, String requestedBy, Instant now) {
+	void requestCommand(UnitOfWork work, String premiseId, CommandRequest command, String requestedBy, Instant now) {
 		work.publish(new DeviceCommandRequested(UUID.randomUUID(), now, premiseId, command.commandId(),
 				command.command(), command.balancePaise(), command.reason(), requestedBy, command.expiresAt(),
 				command.sequence(), command.expectedMeterBalancePaise()));
-		work.recordCommand(CommandRecord.requested(command.commandId(), premiseId, command.command(),
-				command.balancePaise(), command.expectedMeterBalancePaise(), command.reason(), requestedBy,
-				command.sequence(), now, command.expiresAt()));
+		work.part(PolicyStates.class)
+			.recordCommand(CommandRecord.requested(command.commandId(), premiseId, command.command(),
+					command.balancePaise(), command.expectedMeterBalancePaise(), command.reason(), requestedBy,
+					command.sequence(), now, command.expiresAt()));
 	}
 
 }

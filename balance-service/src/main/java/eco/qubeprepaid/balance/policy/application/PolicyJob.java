@@ -9,9 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import eco.qubeprepaid.balance.policy.persistence.CommandStore;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
+import eco.qubeprepaid.balance.policy.domain.CommandRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -41,9 +39,9 @@ public class PolicyJob implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyJob.class);
 
-	private final PolicyStore store;
+	private final PolicyRepository store;
 
-	private final CommandStore commands;
+	private final CommandRepository commands;
 
 	private final PolicyEnforcement enforcement;
 
@@ -61,8 +59,8 @@ public class PolicyJob implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
-	public PolicyJob(PolicyStore store, CommandStore commands, PolicyEnforcement enforcement, RelayOperations relays,
-			PolicyProperties properties, Clock clock, MeterRegistry meters) {
+	public PolicyJob(PolicyRepository store, CommandRepository commands, PolicyEnforcement enforcement,
+			RelayOperations relays, PolicyProperties properties, Clock clock, MeterRegistry meters) {
 		this.store = store;
 		this.commands = commands;
 		this.enforcement = enforcement;

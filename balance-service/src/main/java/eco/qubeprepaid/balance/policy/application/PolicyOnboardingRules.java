@@ -2,7 +2,6 @@ package eco.qubeprepaid.balance.policy.application;
 
 import eco.qubeprepaid.balance.ledger.application.OnboardingRules;
 import eco.qubeprepaid.balance.policy.domain.OnboardingRule;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
 
 import org.springframework.stereotype.Component;
 
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PolicyOnboardingRules implements OnboardingRules {
 
-	private final PolicyStore store;
+	private final PolicyRepository store;
 
-	PolicyOnboardingRules(PolicyStore store) {
+	PolicyOnboardingRules(PolicyRepository store) {
 		this.store = store;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The service-wide settings of the cut-off policy and reconciliation
- * ({@code qube.balance.policy.*}); what differs per premise lives in the database.
+ * ({@code qp.balance.policy.*}); what differs per premise lives in the database.
  *
  * @param staleness how far behind the service clock a reading may be for a cut-off to
  * rely on it
@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * credited to the ledger as credit from outside it
  */
 @Validated
-@ConfigurationProperties("qube.balance.policy")
+@ConfigurationProperties("qp.balance.policy")
 public record PolicyProperties(@DefaultValue("15m") @NotNull Duration staleness,
 		@DefaultValue("1h") @NotNull Duration commandTtl, @DefaultValue("30s") @NotNull Duration jobInterval,
 		@DefaultValue("200") @Min(1) int jobBatchSize, @DefaultValue("100") @Min(0) long syncThresholdPaise,

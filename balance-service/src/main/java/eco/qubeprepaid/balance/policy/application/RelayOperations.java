@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import eco.qubeprepaid.balance.ledger.application.Workspace;
-import eco.qubeprepaid.balance.ledger.application.Workspaces;
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
+import eco.qubeprepaid.balance.errors.UnknownPremiseException;
+import eco.qubeprepaid.balance.ledger.application.Wallets;
+import eco.qubeprepaid.balance.policy.domain.OverrideEntry;
+import eco.qubeprepaid.balance.policy.domain.PolicyState;
+import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
 import eco.qubeprepaid.balance.policy.domain.Decision;
 import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore.CommandRecord;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore.StoredState;
 import eco.qubeprepaid.events.EventType;
+import eco.qubeprepaid.balance.policy.domain.StoredState;
+import eco.qubeprepaid.balance.policy.domain.CommandRecord;
+import eco.qubeprepaid.balance.work.PremiseLocks;
+import eco.qubeprepaid.balance.work.ProcessedEvents;
+import eco.qubeprepaid.balance.work.UnitOfWork;
+import eco.qubeprepaid.balance.work.UnitsOfWork;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,32 +27,35 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Relay commands from outside the automatic policy: an operator forcing the relay (sent
  * and audited in one transaction) and the poller's reports of what became of a command,
- * after which the policy decides again.
+ * after which the policy decides again; and where a premise's relay stands.
  */
 @Service
 public class RelayOperations {
 
 	private final PolicyEnforcement enforcement;
 
-	private final PolicyStore store;
+	private final PolicyRepository store;
 
-	private final CommandStore commands;
+	private final CommandRepository commands;
 
-	private final LedgerStore ledger;
+	private final ProcessedEvents processed;
 
-	private final Workspaces workspaces;
+	private final PremiseLocks premises;
+
+	private final UnitsOfWork units;
 
 	private final CutoffPolicy cutoffs;
 
 	private final Clock clock;
 
-	public RelayOperations(PolicyEnforcement enforcement, PolicyStore store, CommandStore commands, LedgerStore ledger,
-			Workspaces workspaces, CutoffPolicy cutoffs, Clock clock) {
+	public RelayOperations(PolicyEnforcement enforcement, PolicyRepository store, CommandRepository commands,
+			ProcessedEvents processed, PremiseLocks premises, UnitsOfWork units, CutoffPolicy cutoffs, Clock clock) {
 		this.enforcement = enforcement;
 		this.store = store;
 		this.commands = commands;
-		this.ledger = ledger;
-		this.workspaces = workspaces;
+		this.processed = processed;
+		this.premises = premises;
+		this.units = units;
 		this.cutoffs = cutoffs;
 		this.clock = clock;
 	}
@@ -60,19 +67,41 @@ public class RelayOperations {
 	 * @param operator who
 	 * @param reason why
 	 * @return the command id
+	 * @throws UnknownPremiseException if the service has never seen the premise
 	 */
 	@Transactional
 	public UUID force(String premiseId, boolean relayOn, String operator, String reason) {
-		Workspace work = this.workspaces.open(List.of(premiseId));
+		requireKnown(premiseId);
+		UnitOfWork work = this.units.open(List.of(premiseId));
 		UUID commandId = UUID.randomUUID();
-		StoredState stored = work.policyState(premiseId);
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
 		Decision decision = this.cutoffs.onOperator(this.store.policyFor(premiseId), stored.policy(), relayOn,
-				commandId, "operator: " + reason, work.balance(premiseId));
+				commandId, "operator: " + reason, work.part(Wallets.class).balance(premiseId));
 		this.store.audit(premiseId, relayOn, operator, reason, commandId, this.clock.instant());
 		this.enforcement.apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()),
 				"operator:" + operator);
-		this.workspaces.flush(work);
+		this.units.flush(work);
 		return commandId;
+	}
+
+	/**
+	 * Where a premise's relay stands.
+	 * @param premiseId a premise
+	 * @param audit the most commands and forced switches to return
+	 * @return its policy state, policy, newest commands and forced switches
+	 * @throws UnknownPremiseException if the service has never seen the premise
+	 */
+	@Transactional(readOnly = true)
+	public RelayStatus status(String premiseId, int audit) {
+		requireKnown(premiseId);
+		return new RelayStatus(this.store.load(premiseId).policy(), this.store.policyFor(premiseId),
+				this.commands.ofPremise(premiseId, audit), this.store.overrides(premiseId, audit));
+	}
+
+	private void requireKnown(String premiseId) {
+		if (!this.premises.known(premiseId)) {
+			throw new UnknownPremiseException(premiseId);
+		}
 	}
 
 	/**
@@ -86,7 +115,7 @@ public class RelayOperations {
 	 */
 	@Transactional
 	public boolean recordOutcome(UUID eventId, EventType eventType, CutoffPolicy.Outcome outcome) {
-		if (!this.ledger.markProcessed(eventId, eventType.token())) {
+		if (!this.processed.markProcessed(eventId, eventType.token())) {
 			return false;
 		}
 		return settle(outcome);
@@ -110,17 +139,29 @@ public class RelayOperations {
 			return false;
 		}
 		String premiseId = command.get().premiseId();
-		Workspace work = this.workspaces.open(List.of(premiseId));
+		UnitOfWork work = this.units.open(List.of(premiseId));
 		if (!this.commands.settle(outcome.commandId(), outcome.status(), outcome.failureCode(), this.clock.instant())) {
 			return false;
 		}
-		StoredState stored = work.policyState(premiseId);
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
 		Optional<Decision> decision = this.cutoffs.onOutcome(premiseId, this.store.policyFor(premiseId),
-				stored.policy(), outcome, work.balance(premiseId));
+				stored.policy(), outcome, work.part(Wallets.class).balance(premiseId));
 		decision.ifPresent((d) -> this.enforcement.apply(work, premiseId, d,
 				new StoredState(d.next(), stored.reconciliation()), PolicyEnforcement.REQUESTED_BY));
-		this.workspaces.flush(work);
+		this.units.flush(work);
 		return true;
+	}
+
+	/**
+	 * Where a premise's relay stands.
+	 *
+	 * @param state its policy state
+	 * @param policy the policy in force for it
+	 * @param commands the device commands requested for it, newest first
+	 * @param overrides the operators' forced switches, newest first
+	 */
+	public record RelayStatus(PolicyState state, PremisePolicy policy, List<CommandRecord> commands,
+			List<OverrideEntry> overrides) {
 	}
 
 }

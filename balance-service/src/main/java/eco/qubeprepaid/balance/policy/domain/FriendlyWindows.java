@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import eco.qubeprepaid.service.time.Ist;
 
 /**
  * When no cut-off may happen, in Indian time: every night between {@code nightStart} and
@@ -24,9 +24,6 @@ import java.util.TreeSet;
  */
 public record FriendlyWindows(LocalTime nightStart, LocalTime nightEnd, Set<DayOfWeek> weekdays,
 		Set<LocalDate> holidays) {
-
-	/** Windows are Indian local time, whatever the JVM's zone. */
-	public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
 	/** A bound on the search for a window's end: a year and a bit of days. */
 	private static final int MAX_STEPS = 1000;
@@ -62,7 +59,7 @@ public record FriendlyWindows(LocalTime nightStart, LocalTime nightEnd, Set<DayO
 	 * @return whether a cut-off must wait at that instant
 	 */
 	public boolean contains(Instant instant) {
-		LocalDateTime local = LocalDateTime.ofInstant(instant, IST);
+		LocalDateTime local = LocalDateTime.ofInstant(instant, Ist.ZONE);
 		return this.weekdays.contains(local.getDayOfWeek()) || this.holidays.contains(local.toLocalDate())
 				|| atNight(local.toLocalTime());
 	}
@@ -73,10 +70,10 @@ public record FriendlyWindows(LocalTime nightStart, LocalTime nightEnd, Set<DayO
 	 * @return when a cut-off owed at {@code instant} may happen
 	 */
 	public Instant endOf(Instant instant) {
-		LocalDateTime cursor = LocalDateTime.ofInstant(instant, IST);
+		LocalDateTime cursor = LocalDateTime.ofInstant(instant, Ist.ZONE);
 		for (int step = 0; step < MAX_STEPS; step++) {
-			if (!contains(cursor.atZone(IST).toInstant())) {
-				return cursor.atZone(IST).toInstant();
+			if (!contains(cursor.atZone(Ist.ZONE).toInstant())) {
+				return cursor.atZone(Ist.ZONE).toInstant();
 			}
 			cursor = nextBoundary(cursor);
 		}
@@ -92,14 +89,14 @@ public record FriendlyWindows(LocalTime nightStart, LocalTime nightEnd, Set<DayO
 	 * (no night window, no friendly weekday and no holiday ahead)
 	 */
 	public Instant nextStart(Instant instant) {
-		LocalDateTime cursor = LocalDateTime.ofInstant(instant, IST);
+		LocalDateTime cursor = LocalDateTime.ofInstant(instant, Ist.ZONE);
 		for (int step = 0; step < MAX_STEPS; step++) {
 			LocalDateTime midnight = cursor.toLocalDate().plusDays(1).atStartOfDay();
 			LocalDateTime night = cursor.toLocalDate().atTime(this.nightStart);
 			LocalDateTime next = (!this.nightStart.equals(this.nightEnd) && night.isAfter(cursor)
 					&& night.isBefore(midnight)) ? night : midnight;
-			if (contains(next.atZone(IST).toInstant())) {
-				return next.atZone(IST).toInstant();
+			if (contains(next.atZone(Ist.ZONE).toInstant())) {
+				return next.atZone(Ist.ZONE).toInstant();
 			}
 			cursor = next;
 		}

@@ -1,6 +1,6 @@
 package eco.qubeprepaid.balance.policy.messaging;
 
-import eco.qubeprepaid.balance.ledger.messaging.InboundRecords;
+import eco.qubeprepaid.service.messaging.InboundRecords;
 import eco.qubeprepaid.balance.policy.application.RelayOperations;
 import eco.qubeprepaid.balance.policy.domain.CutoffPolicy;
 import eco.qubeprepaid.balance.policy.domain.TrackedCommand;

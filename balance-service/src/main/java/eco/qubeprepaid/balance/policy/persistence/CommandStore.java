@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.jooq.tables.records.PolicyCommandRecord;
-import eco.qubeprepaid.balance.ledger.persistence.DbTime;
+import eco.qubeprepaid.service.persistence.DbTime;
 import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
 import eco.qubeprepaid.events.DeviceCommand;
+import eco.qubeprepaid.balance.policy.domain.CommandRecord;
+import eco.qubeprepaid.balance.policy.application.CommandRepository;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
@@ -24,7 +26,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.POLICY_COMMAND;
  * ({@code UPDATE ... WHERE status = 'REQUESTED'}).
  */
 @Repository
-public class CommandStore {
+public class CommandStore implements CommandRepository {
 
 	private final DSLContext dsl;
 
@@ -36,6 +38,7 @@ public class CommandStore {
 	 * Records new commands, one statement for all.
 	 * @param commands the commands
 	 */
+	@Override
 	public void insert(List<CommandRecord> commands) {
 		if (commands.isEmpty()) {
 			return;
@@ -59,6 +62,7 @@ public class CommandStore {
 	 * @param commandId a command
 	 * @return it, if this service requested it
 	 */
+	@Override
 	public Optional<CommandRecord> find(UUID commandId) {
 		return this.dsl.selectFrom(POLICY_COMMAND)
 			.where(POLICY_COMMAND.COMMAND_ID.eq(commandId))
@@ -73,6 +77,7 @@ public class CommandStore {
 	 * @param at when
 	 * @return whether it was waiting for its outcome and is settled now
 	 */
+	@Override
 	public boolean settle(UUID commandId, TrackedCommand.Status status, String failureCode, Instant at) {
 		return this.dsl.update(POLICY_COMMAND)
 			.set(POLICY_COMMAND.STATUS, status.name())
@@ -89,6 +94,7 @@ public class CommandStore {
 	 * @return commands still waiting for an outcome that were last asked before then,
 	 * oldest first
 	 */
+	@Override
 	public List<CommandRecord> waitingSince(Instant askedBefore, int limit) {
 		return this.dsl.selectFrom(POLICY_COMMAND)
 			.where(POLICY_COMMAND.STATUS.eq(TrackedCommand.Status.REQUESTED.name()))
@@ -104,6 +110,7 @@ public class CommandStore {
 	 * @param at when
 	 * @return whether it was still waiting
 	 */
+	@Override
 	public boolean askedAgain(UUID commandId, Instant at) {
 		return this.dsl.update(POLICY_COMMAND)
 			.set(POLICY_COMMAND.ASKS, POLICY_COMMAND.ASKS.plus(1))
@@ -116,6 +123,7 @@ public class CommandStore {
 	/**
 	 * @return how many commands wait for an outcome
 	 */
+	@Override
 	public int waitingCount() {
 		return this.dsl.fetchCount(POLICY_COMMAND, POLICY_COMMAND.STATUS.eq(TrackedCommand.Status.REQUESTED.name()));
 	}
@@ -125,6 +133,7 @@ public class CommandStore {
 	 * @param limit the most rows
 	 * @return its commands, newest first
 	 */
+	@Override
 	public List<CommandRecord> ofPremise(String premiseId, int limit) {
 		return this.dsl.selectFrom(POLICY_COMMAND)
 			.where(POLICY_COMMAND.PREMISE_ID.eq(premiseId))
@@ -139,61 +148,6 @@ public class CommandStore {
 				r.getSequence(), DbTime.instant(r.getRequestedAt()), DbTime.instant(r.getExpiresAt()),
 				TrackedCommand.Status.valueOf(r.getStatus()), r.getAsks(), DbTime.instant(r.getLastAskedAt()),
 				DbTime.instant(r.getSettledAt()), r.getFailureCode());
-	}
-
-	/**
-	 * A device command this service requested.
-	 *
-	 * @param commandId its id
-	 * @param premiseId the premise
-	 * @param command what it asks
-	 * @param balancePaise the balance, for a balance set
-	 * @param expectedMeterBalancePaise the most the meter may show for the set to apply,
-	 * or {@code null}
-	 * @param reason why
-	 * @param requestedBy who ({@code balance-service} or {@code operator:<name>})
-	 * @param sequence the premise's command order
-	 * @param requestedAt when
-	 * @param expiresAt after this the poller does not apply it
-	 * @param status its outcome so far
-	 * @param asks how often it was asked (1 + re-asks)
-	 * @param lastAskedAt when it was last asked
-	 * @param settledAt when its outcome came, or {@code null}
-	 * @param failureCode the failure's code, or {@code null}
-	 */
-	public record CommandRecord(UUID commandId, String premiseId, DeviceCommand command, Long balancePaise,
-			Long expectedMeterBalancePaise, String reason, String requestedBy, long sequence, Instant requestedAt,
-			Instant expiresAt, TrackedCommand.Status status, int asks, Instant lastAskedAt, Instant settledAt,
-			String failureCode) {
-
-		public CommandRecord {
-			Objects.requireNonNull(commandId, "commandId");
-			Objects.requireNonNull(premiseId, "premiseId");
-			Objects.requireNonNull(command, "command");
-		}
-
-		/**
-		 * A command just requested.
-		 * @param commandId its id
-		 * @param premiseId the premise
-		 * @param command what it asks
-		 * @param balancePaise the balance, for a balance set
-		 * @param expectedMeterBalancePaise the most the meter may show, or {@code null}
-		 * @param reason why
-		 * @param requestedBy who
-		 * @param sequence the order
-		 * @param requestedAt when
-		 * @param expiresAt until when
-		 * @return the record
-		 */
-		public static CommandRecord requested(UUID commandId, String premiseId, DeviceCommand command,
-				Long balancePaise, Long expectedMeterBalancePaise, String reason, String requestedBy, long sequence,
-				Instant requestedAt, Instant expiresAt) {
-			return new CommandRecord(commandId, premiseId, command, balancePaise, expectedMeterBalancePaise, reason,
-					requestedBy, sequence, requestedAt, expiresAt, TrackedCommand.Status.REQUESTED, 1, requestedAt,
-					null, null);
-		}
-
 	}
 
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 import eco.qubeprepaid.balance.jooq.tables.records.PolicyStateRecord;
 import eco.qubeprepaid.balance.jooq.tables.records.PremisePolicyRecord;
-import eco.qubeprepaid.balance.ledger.persistence.DbTime;
+import eco.qubeprepaid.service.persistence.DbTime;
 import eco.qubeprepaid.balance.policy.domain.EmergencyCredit;
 import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
 import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
@@ -37,6 +37,11 @@ import eco.qubeprepaid.balance.reference.ReferenceCache;
 import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.MeterMode;
+import eco.qubeprepaid.balance.policy.domain.StoredState;
+import eco.qubeprepaid.balance.policy.domain.OverrideEntry;
+import eco.qubeprepaid.balance.policy.domain.Notice;
+import eco.qubeprepaid.balance.policy.domain.Holiday;
+import eco.qubeprepaid.balance.policy.application.PolicyRepository;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -57,7 +62,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.RELAY_OVERRIDE;
  * caller's transaction; state is written under the premise's wallet lock.
  */
 @Repository
-public class PolicyStore {
+public class PolicyStore implements PolicyRepository {
 
 	private final DSLContext dsl;
 
@@ -75,6 +80,7 @@ public class PolicyStore {
 	 * @param premiseId the premise
 	 * @return the policy
 	 */
+	@Override
 	public PremisePolicy policyFor(String premiseId) {
 		ReferencePolicies reference = this.policies.get();
 		PremisePolicy policy = reference.policies()
@@ -103,6 +109,7 @@ public class PolicyStore {
 	 * @param scope a scope
 	 * @return the policy set exactly at that scope, without holidays, if any
 	 */
+	@Override
 	public Optional<PremisePolicy> policyAt(TariffScope scope) {
 		return this.dsl.selectFrom(PREMISE_POLICY)
 			.where(PREMISE_POLICY.SCOPE.eq(scope.value()))
@@ -117,6 +124,7 @@ public class PolicyStore {
 	 * @param updatedBy who set it
 	 * @param at when
 	 */
+	@Override
 	public void savePolicy(TariffScope scope, PremisePolicy policy, String updatedBy, Instant at) {
 		String ladder = policy.ladder().stream().map(LadderRung::label).collect(Collectors.joining(","));
 		String weekdays = policy.windows()
@@ -159,6 +167,7 @@ public class PolicyStore {
 	 * @param scope a scope
 	 * @return its holidays, in date order
 	 */
+	@Override
 	public List<Holiday> holidaysAt(TariffScope scope) {
 		return this.dsl.selectFrom(FRIENDLY_HOLIDAY)
 			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()))
@@ -171,6 +180,7 @@ public class PolicyStore {
 	 * @param scope the scope
 	 * @param holiday the holiday
 	 */
+	@Override
 	public void saveHoliday(TariffScope scope, Holiday holiday) {
 		this.dsl.insertInto(FRIENDLY_HOLIDAY)
 			.set(FRIENDLY_HOLIDAY.SCOPE, scope.value())
@@ -188,6 +198,7 @@ public class PolicyStore {
 	 * @param date the date
 	 * @return whether a holiday was removed
 	 */
+	@Override
 	public boolean deleteHoliday(TariffScope scope, LocalDate date) {
 		boolean deleted = this.dsl.deleteFrom(FRIENDLY_HOLIDAY)
 			.where(FRIENDLY_HOLIDAY.SCOPE.eq(scope.value()).and(FRIENDLY_HOLIDAY.HOLIDAY_DATE.eq(date)))
@@ -201,6 +212,7 @@ public class PolicyStore {
 	 * @param premiseId the premise
 	 * @return the policy state and the reconciliation state
 	 */
+	@Override
 	public StoredState load(String premiseId) {
 		return load(List.of(premiseId)).get(premiseId);
 	}
@@ -211,6 +223,7 @@ public class PolicyStore {
 	 * @return the state of every one of them, the initial state for a premise without a
 	 * row
 	 */
+	@Override
 	public Map<String, StoredState> load(Collection<String> premiseIds) {
 		Field<String[]> crossedRungs = DSL
 			.field(DSL.select(DSL.arrayAgg(LOW_BALANCE_NOTICE.RUNG))
@@ -241,6 +254,7 @@ public class PolicyStore {
 	 * @param states the new states by premise
 	 * @param at when
 	 */
+	@Override
 	public void save(Map<String, StoredState> states, Instant at) {
 		if (states.isEmpty()) {
 			return;
@@ -301,6 +315,7 @@ public class PolicyStore {
 	 * @param removed the rungs re-armed, by premise
 	 * @param crossed the rungs crossed
 	 */
+	@Override
 	public void writeNotices(Map<String, Set<String>> removed, Collection<Notice> crossed) {
 		List<Row2<String, String>> keys = new ArrayList<>();
 		removed.forEach((premiseId, rungs) -> rungs.forEach((rung) -> keys.add(DSL.row(premiseId, rung))));
@@ -331,6 +346,7 @@ public class PolicyStore {
 	 * @param limit the most premises
 	 * @return the premises whose scheduled cut-off is due
 	 */
+	@Override
 	public List<String> dueCutoffs(Instant now, int limit) {
 		return this.dsl.select(POLICY_STATE.PREMISE_ID)
 			.from(POLICY_STATE)
@@ -344,6 +360,7 @@ public class PolicyStore {
 	 * @param limit the most premises
 	 * @return the premises whose supply is owed and not yet seen on, longest owed first
 	 */
+	@Override
 	public List<String> owedSupplies(int limit) {
 		return this.dsl.select(POLICY_STATE.PREMISE_ID)
 			.from(POLICY_STATE)
@@ -358,6 +375,7 @@ public class PolicyStore {
 	 * @return how many premises are owed their supply, and how many since before the
 	 * instant
 	 */
+	@Override
 	public long[] owedSupplyCounts(Instant owedBefore) {
 		var owed = DSL.count();
 		var overdue = DSL.count().filterWhere(POLICY_STATE.SUPPLY_OWED_SINCE.lt(DbTime.utc(owedBefore)));
@@ -377,6 +395,7 @@ public class PolicyStore {
 	 * @param commandId the command sent
 	 * @param at when
 	 */
+	@Override
 	public void audit(String premiseId, boolean relayOn, String operator, String reason, UUID commandId, Instant at) {
 		this.dsl.insertInto(RELAY_OVERRIDE)
 			.set(RELAY_OVERRIDE.PREMISE_ID, premiseId)
@@ -393,6 +412,7 @@ public class PolicyStore {
 	 * @param limit the most rows
 	 * @return its operator relay audit, newest first
 	 */
+	@Override
 	public List<OverrideEntry> overrides(String premiseId, int limit) {
 		return this.dsl.selectFrom(RELAY_OVERRIDE)
 			.where(RELAY_OVERRIDE.PREMISE_ID.eq(premiseId))
@@ -453,48 +473,6 @@ public class PolicyStore {
 	}
 
 	private record ReferencePolicies(List<ScopedPolicy> policies, List<ScopedHoliday> holidays) {
-	}
-
-	/**
-	 * A premise's stored state.
-	 *
-	 * @param policy the policy's state
-	 * @param reconciliation the reconciliation's state
-	 */
-	public record StoredState(PolicyState policy, Reconciliation.State reconciliation) {
-	}
-
-	/**
-	 * A low-balance rung crossed.
-	 *
-	 * @param premiseId the premise
-	 * @param rung the rung's label
-	 * @param thresholdPaise its value
-	 * @param balancePaise the balance that crossed it
-	 * @param crossedAt when
-	 */
-	public record Notice(String premiseId, String rung, long thresholdPaise, long balancePaise, Instant crossedAt) {
-	}
-
-	/**
-	 * A friendly date.
-	 *
-	 * @param date the IST calendar day
-	 * @param name what it is, e.g. {@code Diwali}
-	 */
-	public record Holiday(LocalDate date, String name) {
-	}
-
-	/**
-	 * One audited operator switch.
-	 *
-	 * @param relayOn the direction
-	 * @param operator who
-	 * @param reason why
-	 * @param commandId the command sent
-	 * @param requestedAt when
-	 */
-	public record OverrideEntry(boolean relayOn, String operator, String reason, UUID commandId, Instant requestedAt) {
 	}
 
 }

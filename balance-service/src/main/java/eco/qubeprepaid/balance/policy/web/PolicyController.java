@@ -1,6 +1,5 @@
 package eco.qubeprepaid.balance.policy.web;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,14 +15,15 @@ import eco.qubeprepaid.balance.policy.domain.FriendlyWindows;
 import eco.qubeprepaid.balance.policy.domain.LadderRung;
 import eco.qubeprepaid.balance.policy.domain.OnboardingRule;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore.Holiday;
+import eco.qubeprepaid.balance.policy.application.PolicySettings;
+import eco.qubeprepaid.balance.policy.application.PolicySettings.ScopePolicy;
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
-import eco.qubeprepaid.balance.web.BadRequestException;
+import eco.qubeprepaid.balance.errors.BadRequestException;
+import eco.qubeprepaid.balance.policy.domain.Holiday;
+import eco.qubeprepaid.service.time.Ist;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,35 +40,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PolicyController {
 
-	private final PolicyStore store;
+	private final PolicySettings settings;
 
-	private final Clock clock;
-
-	public PolicyController(PolicyStore store, Clock clock) {
-		this.store = store;
-		this.clock = clock;
+	public PolicyController(PolicySettings settings) {
+		this.settings = settings;
 	}
 
 	@PutMapping("/api/premises/{premiseId}/policy")
-	@Transactional
 	public PolicyView put(@PathVariable String premiseId, @RequestBody PolicyRequest request) {
 		TariffScope scope = scope(premiseId);
 		if (request.updatedBy() == null || request.updatedBy().isBlank()) {
 			throw new BadRequestException("updatedBy is required (who sets the policy, for the audit trail)");
 		}
 		PremisePolicy policy = request.toPolicy();
-		this.store.savePolicy(scope, policy, request.updatedBy().trim(), this.clock.instant());
-		return view(scope);
+		return PolicyView.of(this.settings.set(scope, policy, request.updatedBy().trim()));
 	}
 
 	@GetMapping("/api/premises/{premiseId}/policy")
-	@Transactional(readOnly = true)
 	public PolicyView get(@PathVariable String premiseId) {
-		return view(scope(premiseId));
+		return PolicyView.of(this.settings.get(scope(premiseId)));
 	}
 
 	@PutMapping("/api/premises/{premiseId}/policy/holidays/{date}")
-	@Transactional
 	public PolicyView addHoliday(@PathVariable String premiseId, @PathVariable String date,
 			@RequestBody HolidayRequest request) {
 		TariffScope scope = scope(premiseId);
@@ -76,26 +69,16 @@ public class PolicyController {
 		if (name.isEmpty()) {
 			throw new BadRequestException("name is required, e.g. {\"name\": \"Diwali\"}");
 		}
-		this.store.saveHoliday(scope, new Holiday(date(date), name));
-		return view(scope);
+		return PolicyView.of(this.settings.addHoliday(scope, new Holiday(date(date), name)));
 	}
 
 	@DeleteMapping("/api/premises/{premiseId}/policy/holidays/{date}")
-	@Transactional
 	public ResponseEntity<PolicyView> removeHoliday(@PathVariable String premiseId, @PathVariable String date) {
 		TariffScope scope = scope(premiseId);
-		if (!this.store.deleteHoliday(scope, date(date))) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
-		}
-		return ResponseEntity.ok(view(scope));
-	}
-
-	private PolicyView view(TariffScope scope) {
-		boolean concrete = !scope.value().endsWith("*");
-		PremisePolicy effective = concrete ? this.store.policyFor(scope.value())
-				: this.store.policyAt(scope).orElseGet(PremisePolicy::standard);
-		boolean explicit = this.store.policyAt(scope).isPresent();
-		return PolicyView.of(scope.value(), explicit, effective, this.store.holidaysAt(scope));
+		LocalDate day = date(date);
+		return this.settings.removeHoliday(scope, day)
+			.map((policy) -> ResponseEntity.ok(PolicyView.of(policy)))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
 	}
 
 	private static TariffScope scope(String premiseId) {
@@ -241,13 +224,14 @@ public class PolicyController {
 			long emergencyCreditPaise, int emergencyCreditDays, long restoreMinimumPaise, String onboarding,
 			List<Holiday> holidays, List<LocalDate> effectiveHolidays, String timeZone) {
 
-		static PolicyView of(String scope, boolean explicit, PremisePolicy policy, List<Holiday> holidays) {
+		static PolicyView of(ScopePolicy scoped) {
+			PremisePolicy policy = scoped.effective();
 			FriendlyWindows windows = policy.windows();
-			return new PolicyView(scope, explicit, policy.mode().name(),
+			return new PolicyView(scoped.scope().value(), scoped.explicit(), policy.mode().name(),
 					policy.ladder().stream().map(LadderRung::label).toList(), windows.nightStart(), windows.nightEnd(),
 					windows.weekdays().stream().sorted().toList(), policy.emergency().amountPaise(),
-					policy.emergency().days(), policy.restoreMinimumPaise(), policy.onboarding().name(), holidays,
-					windows.holidays().stream().sorted().toList(), FriendlyWindows.IST.getId());
+					policy.emergency().days(), policy.restoreMinimumPaise(), policy.onboarding().name(),
+					scoped.holidays(), windows.holidays().stream().sorted().toList(), Ist.ZONE.getId());
 		}
 
 	}

@@ -4,21 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import eco.qubeprepaid.balance.ledger.persistence.LedgerStore;
 import eco.qubeprepaid.balance.policy.application.RelayOperations;
+import eco.qubeprepaid.balance.policy.application.RelayOperations.RelayStatus;
 import eco.qubeprepaid.balance.policy.domain.PolicyState;
 import eco.qubeprepaid.balance.policy.domain.EnforcementMode;
 import eco.qubeprepaid.balance.policy.domain.Observation;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
-import eco.qubeprepaid.balance.policy.persistence.CommandStore;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore;
-import eco.qubeprepaid.balance.policy.persistence.PolicyStore.OverrideEntry;
-import eco.qubeprepaid.balance.web.BadRequestException;
-import eco.qubeprepaid.balance.web.UnknownPremiseException;
+import eco.qubeprepaid.balance.errors.BadRequestException;
+import eco.qubeprepaid.balance.policy.domain.OverrideEntry;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,17 +35,8 @@ public class RelayController {
 
 	private final RelayOperations relays;
 
-	private final PolicyStore store;
-
-	private final LedgerStore ledger;
-
-	private final CommandStore commands;
-
-	public RelayController(RelayOperations relays, PolicyStore store, LedgerStore ledger, CommandStore commands) {
-		this.commands = commands;
+	public RelayController(RelayOperations relays) {
 		this.relays = relays;
-		this.store = store;
-		this.ledger = ledger;
 	}
 
 	@PostMapping("/api/premises/{premiseId}/relay")
@@ -64,17 +51,15 @@ public class RelayController {
 		if (request.reason() == null || request.reason().isBlank()) {
 			throw new BadRequestException("reason is required (why the relay is forced, for the audit trail)");
 		}
-		requireKnown(premiseId);
 		UUID commandId = this.relays.force(premiseId, request.on(), request.operator().trim(), request.reason().trim());
 		return new ForcedView(premiseId, request.on(), commandId);
 	}
 
 	@GetMapping("/api/premises/{premiseId}/relay")
-	@Transactional(readOnly = true)
 	public RelayView state(@PathVariable String premiseId) {
-		requireKnown(premiseId);
-		PolicyState state = this.store.load(premiseId).policy();
-		PremisePolicy policy = this.store.policyFor(premiseId);
+		RelayStatus status = this.relays.status(premiseId, MAX_AUDIT);
+		PolicyState state = status.state();
+		PremisePolicy policy = status.policy();
 		TrackedCommand command = state.relayCommand();
 		Observation latest = state.latest();
 		EnforcementMode effective = policy.effectiveMode(latest);
@@ -90,19 +75,13 @@ public class RelayController {
 				(latest != null && latest.mode() != null) ? latest.mode().name() : null,
 				(latest != null) ? latest.observedAt() : null, state.supplyOwedSince(), state.restoreRequests(),
 				state.overdueReported(),
-				this.commands.ofPremise(premiseId, MAX_AUDIT)
+				status.commands()
 					.stream()
 					.map((c) -> new CommandView(c.commandId(), c.command().name(), c.balancePaise(), c.reason(),
 							c.requestedBy(), c.sequence(), c.requestedAt(), c.expiresAt(), c.status().name(), c.asks(),
 							c.settledAt(), c.failureCode()))
 					.toList(),
-				this.store.overrides(premiseId, MAX_AUDIT));
-	}
-
-	private void requireKnown(String premiseId) {
-		if (!this.ledger.walletExists(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
+				status.overrides());
 	}
 
 	/**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import eco.qubeprepaid.balance.ledger.persistence.DbTime;
+import eco.qubeprepaid.service.persistence.DbTime;
 import eco.qubeprepaid.balance.pricing.domain.PricedTariff;
 import eco.qubeprepaid.balance.pricing.domain.SegmentTotals;
 import eco.qubeprepaid.balance.pricing.domain.TariffBook;
@@ -17,6 +17,8 @@ import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
 import eco.qubeprepaid.balance.reference.ReferenceCache;
 import eco.qubeprepaid.balance.reference.ReferenceDataVersion;
 import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.balance.pricing.domain.SegmentKey;
+import eco.qubeprepaid.balance.pricing.application.TariffRepository;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -32,7 +34,7 @@ import static eco.qubeprepaid.balance.jooq.Tables.TARIFF_VERSION;
  * {@link ReferenceCache} that follows the database's reference data version.
  */
 @Repository
-public class TariffStore {
+public class TariffStore implements TariffRepository {
 
 	private final DSLContext dsl;
 
@@ -49,6 +51,7 @@ public class TariffStore {
 	 * @param premiseId the premise
 	 * @return the book
 	 */
+	@Override
 	public TariffBook book(String premiseId) {
 		return new TariffBook(
 				this.versions.get().stream().filter((version) -> version.scope().covers(premiseId)).toList());
@@ -72,6 +75,7 @@ public class TariffStore {
 	 * @throws org.springframework.dao.DuplicateKeyException if the scope has a version
 	 * from that instant already
 	 */
+	@Override
 	public TariffVersion add(TariffScope scope, Instant effectiveFrom, long ebPaisePerKwh, long dgPaisePerKwh,
 			long fixedDailyPaise) {
 		long id = this.dsl.insertInto(TARIFF_VERSION)
@@ -90,6 +94,7 @@ public class TariffStore {
 	 * @param scope a scope
 	 * @return its versions, oldest first
 	 */
+	@Override
 	public List<TariffVersion> versionsOf(TariffScope scope) {
 		return this.dsl.selectFrom(TARIFF_VERSION)
 			.where(TARIFF_VERSION.SCOPE.eq(scope.value()))
@@ -104,6 +109,7 @@ public class TariffStore {
 	 * @param keys the segments
 	 * @return the totals of those that exist
 	 */
+	@Override
 	public Map<SegmentKey, SegmentTotals> segments(Collection<SegmentKey> keys) {
 		Map<SegmentKey, SegmentTotals> totals = new HashMap<>();
 		if (keys.isEmpty()) {
@@ -129,6 +135,7 @@ public class TariffStore {
 	 * Stores segments' new totals, one statement for all.
 	 * @param totals the totals by segment
 	 */
+	@Override
 	public void saveSegments(Map<SegmentKey, SegmentTotals> totals) {
 		if (totals.isEmpty()) {
 			return;
@@ -146,16 +153,6 @@ public class TariffStore {
 		totals.forEach((key, segment) -> batch.bind(key.premiseId(), key.tariff().kind().name(),
 				key.tariff().ratePaisePerKwh(), key.tariff().versionId(), segment.energyMwh(), segment.chargedPaise()));
 		batch.execute();
-	}
-
-	/**
-	 * A premise's tariff segment: the energy priced at one rate of one version, whose
-	 * running totals carry the sub-paisa remainder.
-	 *
-	 * @param premiseId the premise
-	 * @param tariff the rate
-	 */
-	public record SegmentKey(String premiseId, PricedTariff tariff) {
 	}
 
 }

@@ -5,12 +5,10 @@ import java.util.List;
 
 import eco.qubeprepaid.balance.pricing.domain.TariffScope;
 import eco.qubeprepaid.balance.pricing.domain.TariffVersion;
-import eco.qubeprepaid.balance.pricing.persistence.TariffStore;
-import eco.qubeprepaid.balance.web.BadRequestException;
+import eco.qubeprepaid.balance.pricing.application.TariffAdministration;
+import eco.qubeprepaid.balance.errors.BadRequestException;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,15 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class TariffController {
 
-	private final TariffStore tariffs;
+	private final TariffAdministration tariffs;
 
-	public TariffController(TariffStore tariffs) {
+	public TariffController(TariffAdministration tariffs) {
 		this.tariffs = tariffs;
 	}
 
 	@PutMapping("/api/premises/{premiseId}/tariffs")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Transactional
 	public TariffVersionView addVersion(@PathVariable String premiseId, @RequestBody TariffRequest request) {
 		TariffScope scope = scope(premiseId);
 		if (request.effectiveFrom() == null) {
@@ -49,18 +46,11 @@ public class TariffController {
 		if (fixed < 0) {
 			throw new BadRequestException("fixedDailyPaise must be zero or more");
 		}
-		try {
-			return TariffVersionView.of(this.tariffs.add(scope, request.effectiveFrom(), request.ebPaisePerKwh(),
-					request.dgPaisePerKwh(), fixed));
-		}
-		catch (DuplicateKeyException ex) {
-			throw new BadRequestException(
-					"scope '" + premiseId + "' already has a tariff version effective from " + request.effectiveFrom());
-		}
+		return TariffVersionView.of(this.tariffs.add(scope, request.effectiveFrom(), request.ebPaisePerKwh(),
+				request.dgPaisePerKwh(), fixed));
 	}
 
 	@GetMapping("/api/premises/{premiseId}/tariffs")
-	@Transactional(readOnly = true)
 	public List<TariffVersionView> versions(@PathVariable String premiseId) {
 		return this.tariffs.versionsOf(scope(premiseId)).stream().map(TariffVersionView::of).toList();
 	}

@@ -131,10 +131,8 @@ class LedgerMessagingIT extends BalanceIntegrationTest {
 				.untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(700));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				List<String> reasons = new java.util.ArrayList<>();
-				dlt.recordsWithKey(premise)
-					.forEach((r) -> reasons.add(header(r, MessagingConfiguration.REASON_HEADER)));
-				dlt.recordsWithKey(premise + ".other")
-					.forEach((r) -> reasons.add(header(r, MessagingConfiguration.REASON_HEADER)));
+				dlt.recordsWithKey(premise).forEach((r) -> reasons.add(header(r, Headers.DLT_REASON)));
+				dlt.recordsWithKey(premise + ".other").forEach((r) -> reasons.add(header(r, Headers.DLT_REASON)));
 				assertThat(reasons).hasSize(3);
 				assertThat(reasons).anySatisfy((r) -> assertThat(r).contains("amountPaise must be more than zero"));
 				assertThat(reasons).anySatisfy((r) -> assertThat(r).contains("missing header qp-event-type"));
@@ -228,9 +226,9 @@ class LedgerMessagingIT extends BalanceIntegrationTest {
 				.untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(-1_250));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				assertThat(dlt.recordsWithKey(poisoned)).singleElement()
-					.satisfies((r) -> assertThat(header(r, MessagingConfiguration.REASON_HEADER)).contains("0x00"));
+					.satisfies((r) -> assertThat(header(r, Headers.DLT_REASON)).contains("0x00"));
 				assertThat(dlt.recordsWithKey(malformed)).singleElement()
-					.satisfies((r) -> assertThat(header(r, MessagingConfiguration.REASON_HEADER))
+					.satisfies((r) -> assertThat(header(r, Headers.DLT_REASON))
 						.startsWith("invalid 'device-snapshotted' payload"));
 			});
 		}

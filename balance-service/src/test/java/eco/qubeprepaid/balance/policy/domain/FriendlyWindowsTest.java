@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import eco.qubeprepaid.service.time.Ist;
 
 class FriendlyWindowsTest {
 
 	private final FriendlyWindows windows = FriendlyWindows.standard();
 
 	static Instant ist(String localDateTime) {
-		return LocalDateTime.parse(localDateTime).atZone(FriendlyWindows.IST).toInstant();
+		return LocalDateTime.parse(localDateTime).atZone(Ist.ZONE).toInstant();
 	}
 
 	@Test

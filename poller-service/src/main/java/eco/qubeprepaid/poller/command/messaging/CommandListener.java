@@ -3,13 +3,10 @@ package eco.qubeprepaid.poller.command.messaging;
 import java.time.Clock;
 
 import eco.qubeprepaid.events.DeviceCommandRequested;
-import eco.qubeprepaid.events.DomainEvent;
-import eco.qubeprepaid.events.EventCodec;
-import eco.qubeprepaid.events.MalformedEventException;
 import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
 import eco.qubeprepaid.poller.command.persistence.JooqCommandStore;
-import eco.qubeprepaid.poller.messaging.InboundRecords;
+import eco.qubeprepaid.service.messaging.InboundRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Takes {@link DeviceCommandRequested} events off {@code Topics.DEVICE_COMMANDS} and
  * stores them as pending commands (idempotently); the offset is committed only after the
  * database commit, so a crash in between redelivers the event and the UNIQUE keys absorb
- * it. Failures go to the service's error handler ({@code MessagingConfiguration}): a
+ * it. Failures go to the platform's error handler ({@code ConsumerErrorHandling}): a
  * malformed record goes, unchanged, to {@code <topic>.dlt} with its reason (the send
  * awaited before the offset moves on), anything else is retried in place without a limit
  * (a command is never dropped: a lost relay-on leaves a tenant in the dark).
@@ -31,7 +28,7 @@ public class CommandListener {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
-	private final EventCodec codec;
+	private final InboundRecords records;
 
 	private final JooqCommandStore store;
 
@@ -39,8 +36,8 @@ public class CommandListener {
 
 	private final Clock clock;
 
-	public CommandListener(EventCodec codec, JooqCommandStore store, CommandExecutor executor, Clock clock) {
-		this.codec = codec;
+	public CommandListener(InboundRecords records, JooqCommandStore store, CommandExecutor executor, Clock clock) {
+		this.records = records;
 		this.store = store;
 		this.executor = executor;
 		this.clock = clock;
@@ -48,14 +45,7 @@ public class CommandListener {
 
 	@KafkaListener(id = "poller-commands", topics = Topics.DEVICE_COMMANDS, groupId = "poller-service")
 	void onCommand(ConsumerRecord<String, byte[]> record) {
-		DomainEvent event = InboundRecords.decode(this.codec, record);
-		if (!(event instanceof DeviceCommandRequested request)) {
-			throw new MalformedEventException("unexpected event type on " + record.topic() + ": " + event.getClass());
-		}
-		if (!request.premiseId().equals(record.key())) {
-			throw new MalformedEventException(
-					"record key '" + record.key() + "' is not the premiseId '" + request.premiseId() + "'");
-		}
+		DeviceCommandRequested request = this.records.decode(record, DeviceCommandRequested.class);
 		if (this.store.accept(request, this.clock.instant())) {
 			this.executor.wakeUp();
 		}

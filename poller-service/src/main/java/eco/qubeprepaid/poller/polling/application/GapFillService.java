@@ -10,12 +10,12 @@ import java.util.List;
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.poller.qube.PollerProperties;
 import eco.qubeprepaid.poller.qube.QubeClients;
-import eco.qubeprepaid.poller.qube.QubeConfiguration;
 import eco.qubeprepaid.poller.registry.domain.Premise;
 import eco.qubeprepaid.qube.client.QubeApi;
 import eco.qubeprepaid.qube.client.budget.Priority;
 import eco.qubeprepaid.qube.client.model.HistoryInterval;
 import eco.qubeprepaid.qube.client.model.HistoryReading;
+import eco.qubeprepaid.service.time.Ist;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -80,8 +80,8 @@ public class GapFillService {
 		if (since.isBefore(earliest)) {
 			since = earliest;
 		}
-		LocalDate from = since.atZone(QubeConfiguration.IST).toLocalDate();
-		LocalDate to = now.atZone(QubeConfiguration.IST).toLocalDate();
+		LocalDate from = since.atZone(Ist.ZONE).toLocalDate();
+		LocalDate to = now.atZone(Ist.ZONE).toLocalDate();
 		QubeApi api = this.clients.client(premise.apiKeyName()).withPriority(Priority.HOUSEKEEPING);
 		Instant after = since;
 		List<HistoryReading> readings = api
@@ -97,7 +97,7 @@ public class GapFillService {
 			Instant at = reading.timestamp().toInstant();
 			current = this.polling.record(current, reading.value(), current.last().balancePaise(), false, at);
 			DeviceSnapshotted snapshot = Snapshots.historical(current, reading.value(),
-					at.atZone(QubeConfiguration.IST).toOffsetDateTime(), this.clock.instant());
+					at.atZone(Ist.ZONE).toOffsetDateTime(), this.clock.instant());
 			this.publisher.publish(snapshot);
 			this.gapFillSnapshots.increment();
 		}

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.poller.qube.QubeClients;
-import eco.qubeprepaid.poller.qube.QubeConfiguration;
 import eco.qubeprepaid.poller.registry.domain.EpochReason;
 import eco.qubeprepaid.poller.registry.domain.LastReading;
 import eco.qubeprepaid.poller.registry.domain.Premise;
@@ -18,6 +17,7 @@ import eco.qubeprepaid.qube.client.QubeApi;
 import eco.qubeprepaid.qube.client.budget.Priority;
 import eco.qubeprepaid.qube.client.model.DeviceDetails;
 import eco.qubeprepaid.qube.client.model.DeviceMetrics;
+import eco.qubeprepaid.service.time.Ist;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +93,7 @@ public class PollingService {
 		}
 		Premise current = record(premise, Snapshots.energy(details), details.balance(), details.online(), now);
 		DeviceSnapshotted snapshot = Snapshots.live(current, details, metrics, now,
-				now.atZone(QubeConfiguration.IST).toOffsetDateTime());
+				now.atZone(Ist.ZONE).toOffsetDateTime());
 		this.publisher.publish(snapshot);
 		count(details.online() ? "online" : "offline");
 		return Optional.of(snapshot);

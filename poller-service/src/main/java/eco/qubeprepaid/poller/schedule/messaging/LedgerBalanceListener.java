@@ -8,16 +8,14 @@ import java.util.Set;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDebited;
 import eco.qubeprepaid.events.DomainEvent;
-import eco.qubeprepaid.events.EventCodec;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.FixedChargeDebited;
-import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.MalformedEventException;
 import eco.qubeprepaid.events.Topics;
-import eco.qubeprepaid.poller.messaging.InboundRecords;
-import eco.qubeprepaid.poller.runtime.PollerRuntime;
+import eco.qubeprepaid.poller.schedule.application.Schedulers;
 import eco.qubeprepaid.poller.schedule.domain.LedgerBalance;
 import eco.qubeprepaid.poller.schedule.domain.LedgerUpdate;
+import eco.qubeprepaid.service.messaging.InboundRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,17 +45,17 @@ public class LedgerBalanceListener {
 	private static final Set<String> BALANCE_TYPES = Set.of(EventType.BALANCE_DEBITED.token(),
 			EventType.FIXED_CHARGE_DEBITED.token(), EventType.BALANCE_CREDITED.token());
 
-	private final EventCodec codec;
+	private final InboundRecords records;
 
-	private final PollerRuntime runtime;
+	private final Schedulers schedulers;
 
 	private final Map<LedgerUpdate, Counter> updates = new EnumMap<>(LedgerUpdate.class);
 
 	private final Counter malformed;
 
-	public LedgerBalanceListener(EventCodec codec, PollerRuntime runtime, MeterRegistry meters) {
-		this.codec = codec;
-		this.runtime = runtime;
+	public LedgerBalanceListener(InboundRecords records, Schedulers schedulers, MeterRegistry meters) {
+		this.records = records;
+		this.schedulers = schedulers;
 		for (LedgerUpdate update : LedgerUpdate.values()) {
 			this.updates.put(update, counter(meters, update.name().toLowerCase(Locale.ROOT)));
 		}
@@ -66,13 +64,13 @@ public class LedgerBalanceListener {
 
 	@KafkaListener(id = "poller-ledger-balances", topics = Topics.BALANCE_EVENTS, groupId = "poller-ledger-balances")
 	void onBalanceEvent(ConsumerRecord<String, byte[]> record) {
-		String type = InboundRecords.header(record, Headers.EVENT_TYPE);
+		String type = InboundRecords.typeOf(record);
 		if (type != null && !BALANCE_TYPES.contains(type)) {
 			return;
 		}
 		DomainEvent event;
 		try {
-			event = InboundRecords.decode(this.codec, record);
+			event = this.records.decode(record, DomainEvent.class);
 		}
 		catch (MalformedEventException ex) {
 			this.malformed.increment();
@@ -80,7 +78,7 @@ public class LedgerBalanceListener {
 					record.offset(), ex.getMessage());
 			return;
 		}
-		LedgerUpdate update = this.runtime.ledgerBalance(event.premiseId(), balanceOf(event));
+		LedgerUpdate update = this.schedulers.ledgerBalance(event.premiseId(), balanceOf(event));
 		this.updates.get(update).increment();
 		log.debug("Ledger balance of {} from event {}: {}", event.premiseId(), event.eventId(), update);
 	}
