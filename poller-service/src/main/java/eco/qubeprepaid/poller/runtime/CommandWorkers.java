@@ -1,10 +1,7 @@
 package eco.qubeprepaid.poller.runtime;
 
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
-import eco.qubeprepaid.poller.command.persistence.JooqCommandStore;
 import eco.qubeprepaid.poller.qube.PollerProperties;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * One thread per API key applying its due device commands, woken when a command arrives.
  * The first key's worker also applies the commands of premises whose key is gone
- * ({@code orphanKey}). Registers the gauge {@code poller.commands.pending}.
+ * ({@code orphanKey}).
  */
 @Component
 public class CommandWorkers {
@@ -28,14 +25,10 @@ public class CommandWorkers {
 
 	private final WorkerThreads threads = new WorkerThreads();
 
-	public CommandWorkers(CommandExecutor commands, JooqCommandStore store, PollerProperties properties, Pacer pacer,
-			MeterRegistry meters) {
+	public CommandWorkers(CommandExecutor commands, PollerProperties properties, Pacer pacer) {
 		this.commands = commands;
 		this.properties = properties;
 		this.pacer = pacer;
-		Gauge.builder("poller.commands.pending", store, JooqCommandStore::pendingCount)
-			.description("Device commands waiting to be applied: the command queue depth")
-			.register(meters);
 	}
 
 	void start(Iterable<String> keyNames) {

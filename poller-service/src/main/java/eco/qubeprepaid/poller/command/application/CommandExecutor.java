@@ -28,6 +28,7 @@ import eco.qubeprepaid.qube.client.model.DeviceDetails;
 import eco.qubeprepaid.qube.client.model.VerifiedWrite;
 import eco.qubeprepaid.qube.client.model.WriteOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -81,6 +82,9 @@ public class CommandExecutor {
 		this.clock = clock;
 		this.properties = properties;
 		this.meters = meters;
+		Gauge.builder("poller.commands.pending", store, JooqCommandStore::pendingCount)
+			.description("Device commands waiting to be applied: the command queue depth")
+			.register(meters);
 		this.latency = Timer.builder("poller.command.latency")
 			.description("From a command's request to its completion or failure")
 			.publishPercentileHistogram()
