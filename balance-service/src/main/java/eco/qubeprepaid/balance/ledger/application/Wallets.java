@@ -115,11 +115,11 @@ public final class Wallets implements UnitPart {
 
 	/** Opens the ledger's part of each unit of work. */
 	@Component
-	static class Factory implements UnitPart.Factory<Wallets> {
+	public static class Factory implements UnitPart.Factory<Wallets> {
 
 		private final LedgerRepository ledger;
 
-		Factory(LedgerRepository ledger) {
+		public Factory(LedgerRepository ledger) {
 			this.ledger = ledger;
 		}
 

@@ -97,11 +97,11 @@ public final class MeterStates implements UnitPart {
 
 	/** Opens metering's part of each unit of work. */
 	@Component
-	static class Factory implements UnitPart.Factory<MeterStates> {
+	public static class Factory implements UnitPart.Factory<MeterStates> {
 
 		private final MeteringRepository meters;
 
-		Factory(MeteringRepository meters) {
+		public Factory(MeteringRepository meters) {
 			this.meters = meters;
 		}
 

@@ -136,13 +136,13 @@ public final class PolicyStates implements UnitPart {
 
 	/** Opens the policy's part of each unit of work. */
 	@Component
-	static class Factory implements UnitPart.Factory<PolicyStates> {
+	public static class Factory implements UnitPart.Factory<PolicyStates> {
 
 		private final PolicyRepository policies;
 
 		private final CommandRepository commands;
 
-		Factory(PolicyRepository policies, CommandRepository commands) {
+		public Factory(PolicyRepository policies, CommandRepository commands) {
 			this.policies = policies;
 			this.commands = commands;
 		}

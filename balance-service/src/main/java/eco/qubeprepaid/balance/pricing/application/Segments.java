@@ -79,11 +79,11 @@ public final class Segments implements UnitPart {
 
 	/** Opens pricing's part of each unit of work. */
 	@Component
-	static class Factory implements UnitPart.Factory<Segments> {
+	public static class Factory implements UnitPart.Factory<Segments> {
 
 		private final TariffRepository tariffs;
 
-		Factory(TariffRepository tariffs) {
+		public Factory(TariffRepository tariffs) {
 			this.tariffs = tariffs;
 		}
 
