@@ -3,15 +3,14 @@ package eco.qubeprepaid.balance.ledger.domain;
 import java.util.Locale;
 
 /**
- * An amount of Indian money in integer paise (1 rupee = 100 paise). Never a
- * floating-point number: every ledger amount is exact.
+ * An amount of Indian money in integer paise (1 rupee = 100 paise), as people read it
+ * ({@link #toString()}). Never a floating-point number: every ledger amount is exact. The
+ * ledger's arithmetic is on the paise themselves ({@code Math.addExact} and
+ * {@code subtractExact} where it sums), so this type carries none.
  *
  * @param paise the amount in paise; negative for a debt
  */
-public record Money(long paise) implements Comparable<Money> {
-
-	/** Zero rupees. */
-	public static final Money ZERO = new Money(0);
+public record Money(long paise) {
 
 	/**
 	 * Creates an amount.
@@ -20,36 +19,6 @@ public record Money(long paise) implements Comparable<Money> {
 	 */
 	public static Money ofPaise(long paise) {
 		return new Money(paise);
-	}
-
-	/**
-	 * Adds, failing rather than wrapping around on overflow.
-	 * @param other the amount to add
-	 * @return the sum
-	 */
-	public Money plus(Money other) {
-		return new Money(Math.addExact(this.paise, other.paise));
-	}
-
-	/**
-	 * Subtracts, failing rather than wrapping around on overflow.
-	 * @param other the amount to subtract
-	 * @return the difference
-	 */
-	public Money minus(Money other) {
-		return new Money(Math.subtractExact(this.paise, other.paise));
-	}
-
-	/**
-	 * @return whether the amount is below zero
-	 */
-	public boolean isNegative() {
-		return this.paise < 0;
-	}
-
-	@Override
-	public int compareTo(Money other) {
-		return Long.compare(this.paise, other.paise);
 	}
 
 	/**
