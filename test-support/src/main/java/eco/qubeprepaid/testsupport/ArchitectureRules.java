@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -32,13 +33,56 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
  * <p>
  * Every rule is stated over all classes of the service, so it holds (and is checked) even
  * while a service has no feature yet, and fails as soon as one class breaks it: none
- * needs {@code allowEmptyShould}.
+ * needs {@code allowEmptyShould}. A service checks them all with
+ * {@code @ArchTest static final ArchTests rules = ArchTests.in(ArchitectureRules.class)}
+ * in its {@code ArchitectureTest}; the factories taking a root are for other roots (the
+ * rules' own tests).
  */
 public final class ArchitectureRules {
 
 	private static final Set<String> SERVICES = Set.of("balance", "poller", "payment", "notifier", "sandbox");
 
+	/**
+	 * The project's root package: given as the root, a rule finds each class's service
+	 * from its package ({@code eco.qubeprepaid.<service>}), as the shared rules below do.
+	 */
+	public static final String PROJECT = "eco.qubeprepaid";
+
 	private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+
+	/** See {@link #domainIsFreeOfFrameworks(String)}. */
+	@ArchTest
+	public static final ArchRule domainIsFreeOfFrameworks = domainIsFreeOfFrameworks(PROJECT);
+
+	/** See {@link #featuresNeverUseAnotherFeaturesPersistenceOrWeb(String)}. */
+	@ArchTest
+	public static final ArchRule featuresNeverUseAnotherFeaturesPersistenceOrWeb = featuresNeverUseAnotherFeaturesPersistenceOrWeb(
+			PROJECT);
+
+	/** See {@link #noPackageCycles(String)}. */
+	@ArchTest
+	public static final ArchRule noPackageCycles = noPackageCycles(PROJECT);
+
+	/** See {@link #applicationNeverUsesControllers(String)}. */
+	@ArchTest
+	public static final ArchRule applicationNeverUsesControllers = applicationNeverUsesControllers(PROJECT);
+
+	/** See {@link #controllersOnlyCallApplicationServices(String)}. */
+	@ArchTest
+	public static final ArchRule controllersOnlyCallApplicationServices = controllersOnlyCallApplicationServices(
+			PROJECT);
+
+	/** See {@link #servicesShareOnlyThePlatform(String)}. */
+	@ArchTest
+	public static final ArchRule servicesShareOnlyThePlatform = servicesShareOnlyThePlatform(PROJECT);
+
+	/** See {@link #noThreadSleep(String)}. */
+	@ArchTest
+	public static final ArchRule noThreadSleep = noThreadSleep(PROJECT);
+
+	/** See {@link #theZoneIsThePlatforms(String)}. */
+	@ArchTest
+	public static final ArchRule theZoneIsThePlatforms = theZoneIsThePlatforms(PROJECT);
 
 	private ArchitectureRules() {
 	}
@@ -54,7 +98,7 @@ public final class ArchitectureRules {
 		List<String> frameworks = List.of("org.springframework.", "org.jooq.", "org.apache.kafka.", "java.sql.",
 				"javax.sql.", "java.net.http.", "tools.jackson.", "com.fasterxml.jackson.", "jakarta.servlet.");
 		return everyClass(root, "keep domain code free of frameworks and infrastructure", (item, events) -> {
-			if (!layerOf(root, item.getPackageName()).equals("domain")) {
+			if (!layerOf(serviceRoot(root, item), item.getPackageName()).equals("domain")) {
 				return;
 			}
 			for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
@@ -74,14 +118,15 @@ public final class ArchitectureRules {
 	 */
 	public static ArchRule featuresNeverUseAnotherFeaturesPersistenceOrWeb(String root) {
 		return everyClass(root, "never use another feature's persistence or web package", (item, events) -> {
-			String feature = featureOf(root, item.getPackageName());
+			String service = serviceRoot(root, item);
+			String feature = featureOf(service, item.getPackageName());
 			if (feature.isEmpty()) {
 				return;
 			}
 			for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
 				String targetPackage = dependency.getTargetClass().getPackageName();
-				String targetFeature = featureOf(root, targetPackage);
-				String targetLayer = layerOf(root, targetPackage);
+				String targetFeature = featureOf(service, targetPackage);
+				String targetLayer = layerOf(service, targetPackage);
 				if (!targetFeature.isEmpty() && !targetFeature.equals(feature)
 						&& (targetLayer.equals("persistence") || targetLayer.equals("web"))) {
 					events.add(SimpleConditionEvent.violated(item, dependency.getDescription()));
@@ -109,12 +154,13 @@ public final class ArchitectureRules {
 	 */
 	public static ArchRule applicationNeverUsesControllers(String root) {
 		return everyClass(root, "never use a web package from an application service", (item, events) -> {
-			if (!layerOf(root, item.getPackageName()).equals("application")) {
+			String service = serviceRoot(root, item);
+			if (!layerOf(service, item.getPackageName()).equals("application")) {
 				return;
 			}
 			for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
 				String targetPackage = dependency.getTargetClass().getPackageName();
-				if (targetPackage.startsWith(root + ".") && isWeb(root, targetPackage)) {
+				if (targetPackage.startsWith(service + ".") && isWeb(service, targetPackage)) {
 					events.add(SimpleConditionEvent.violated(item, dependency.getDescription()));
 				}
 			}
@@ -129,7 +175,8 @@ public final class ArchitectureRules {
 	 */
 	public static ArchRule controllersOnlyCallApplicationServices(String root) {
 		return everyClass(root, "keep persistence and transactions out of web packages", (item, events) -> {
-			if (!isWeb(root, item.getPackageName())) {
+			String service = serviceRoot(root, item);
+			if (!isWeb(service, item.getPackageName())) {
 				return;
 			}
 			if (item.isAnnotatedWith(TRANSACTIONAL)) {
@@ -142,8 +189,8 @@ public final class ArchitectureRules {
 			}
 			for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
 				String targetPackage = dependency.getTargetClass().getPackageName();
-				if (targetPackage.startsWith("org.jooq") || (targetPackage.startsWith(root + ".")
-						&& layerOf(root, targetPackage).equals("persistence"))) {
+				if (targetPackage.startsWith("org.jooq") || (targetPackage.startsWith(service + ".")
+						&& layerOf(service, targetPackage).equals("persistence"))) {
 					events.add(SimpleConditionEvent.violated(item, dependency.getDescription()));
 				}
 			}
@@ -157,13 +204,14 @@ public final class ArchitectureRules {
 	 * @return the rule
 	 */
 	public static ArchRule servicesShareOnlyThePlatform(String root) {
-		String own = root.substring(root.lastIndexOf('.') + 1);
 		return everyClass(root, "use no other service's code", (item, events) -> {
+			String service = serviceRoot(root, item);
+			String own = service.substring(service.lastIndexOf('.') + 1);
 			for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
 				String target = dependency.getTargetClass().getPackageName();
 				if (target.startsWith("eco.qubeprepaid.")) {
-					String service = target.substring("eco.qubeprepaid.".length()).split("\\.", 2)[0];
-					if (SERVICES.contains(service) && !service.equals(own)) {
+					String other = target.substring("eco.qubeprepaid.".length()).split("\\.", 2)[0];
+					if (SERVICES.contains(other) && !other.equals(own)) {
 						events.add(SimpleConditionEvent.violated(item, dependency.getDescription()));
 					}
 				}
@@ -209,6 +257,21 @@ public final class ArchitectureRules {
 				check.check(item, events);
 			}
 		});
+	}
+
+	/**
+	 * The root of the service a class belongs to: the given root, or, for the rules of
+	 * {@link #PROJECT}, {@code eco.qubeprepaid.<service>} from the class's own package.
+	 */
+	private static String serviceRoot(String root, JavaClass item) {
+		return serviceRoot(root, item.getPackageName());
+	}
+
+	private static String serviceRoot(String root, String packageName) {
+		if (!root.equals(PROJECT) || !packageName.startsWith(PROJECT + ".")) {
+			return root;
+		}
+		return PROJECT + "." + packageName.substring(PROJECT.length() + 1).split("\\.", 2)[0];
 	}
 
 	private static boolean isWeb(String root, String packageName) {
@@ -269,13 +332,14 @@ public final class ArchitectureRules {
 				this.witnesses.putIfAbsent(from, item);
 				for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
 					String to = dependency.getTargetClass().getPackageName();
-					if (from.equals(to) || !to.startsWith(this.root + ".") || !from.startsWith(this.root + ".")
-							|| generated(from) || generated(to)) {
+					String service = serviceRoot(this.root, from);
+					if (from.equals(to) || !to.startsWith(service + ".") || !from.startsWith(service + ".")
+							|| generated(service, from) || generated(service, to)) {
 						continue;
 					}
 					this.packages.computeIfAbsent(from, (k) -> new TreeSet<>()).add(to);
-					String fromFeature = featureOf(this.root, from);
-					String toFeature = featureOf(this.root, to);
+					String fromFeature = service + ":" + featureOf(service, from);
+					String toFeature = service + ":" + featureOf(service, to);
 					if (!fromFeature.equals(toFeature)) {
 						this.features.computeIfAbsent(fromFeature, (k) -> new TreeSet<>()).add(toFeature);
 					}
@@ -284,8 +348,8 @@ public final class ArchitectureRules {
 		}
 
 		/** jOOQ's generated tables refer to one another by design. */
-		private boolean generated(String packageName) {
-			return featureOf(this.root, packageName).equals("jooq");
+		private static boolean generated(String service, String packageName) {
+			return featureOf(service, packageName).equals("jooq");
 		}
 
 		@Override
@@ -304,8 +368,9 @@ public final class ArchitectureRules {
 				Optional<List<String>> cycle = cycleThrough(start, graph);
 				if (cycle.isPresent() && reported.add(new TreeSet<>(cycle.get()).toString())) {
 					JavaClass witness = this.witnesses.values().iterator().next();
-					events.add(SimpleConditionEvent.violated(witness,
-							"cycle between " + level + ": " + String.join(" -> ", cycle.get())));
+					events.add(SimpleConditionEvent
+						.violated(witness, "cycle between " + level + ": " + String.join(" -> ",
+								cycle.get().stream().map((name) -> name.substring(name.indexOf(':') + 1)).toList())));
 				}
 			}
 		}
