@@ -1,6 +1,7 @@
 package eco.qubeprepaid.balance.work;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * A feature's part of a {@link UnitOfWork}: the state that feature owns for the locked
@@ -17,28 +18,43 @@ public interface UnitPart {
 	void flush(Instant now);
 
 	/**
-	 * Opens a feature's part for a unit of work (a Spring bean per feature).
+	 * Opens a feature's part for each unit of work: each feature declares one as a Spring
+	 * bean (a subclass naming its part, its flush order and how to open it).
 	 *
 	 * @param <P> the part's type
 	 */
-	interface Factory<P extends UnitPart> {
+	class Factory<P extends UnitPart> {
+
+		private final Class<P> type;
+
+		private final int flushOrder;
+
+		private final Function<UnitOfWork, P> opener;
 
 		/**
-		 * @return the part's type, by which callers ask a unit for it
+		 * @param type the part's type, by which callers ask a unit for it
+		 * @param flushOrder where the part is written among the others, lower first: the
+		 * ledger's postings before the rows that follow from them, and the outbox after
+		 * all
+		 * @param opener opens a new part for a unit of work
 		 */
-		Class<P> type();
+		protected Factory(Class<P> type, int flushOrder, Function<UnitOfWork, P> opener) {
+			this.type = type;
+			this.flushOrder = flushOrder;
+			this.opener = opener;
+		}
 
-		/**
-		 * @return where the part is written among the others, lower first: the ledger's
-		 * postings before the rows that follow from them, and the outbox after all
-		 */
-		int flushOrder();
+		Class<P> type() {
+			return this.type;
+		}
 
-		/**
-		 * @param work the unit of work
-		 * @return a new part for it
-		 */
-		P open(UnitOfWork work);
+		int flushOrder() {
+			return this.flushOrder;
+		}
+
+		P open(UnitOfWork work) {
+			return this.opener.apply(work);
+		}
 
 	}
 

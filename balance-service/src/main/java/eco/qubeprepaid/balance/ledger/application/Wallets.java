@@ -115,27 +115,10 @@ public final class Wallets implements UnitPart {
 
 	/** Opens the ledger's part of each unit of work. */
 	@Component
-	public static class Factory implements UnitPart.Factory<Wallets> {
-
-		private final LedgerRepository ledger;
+	public static class Factory extends UnitPart.Factory<Wallets> {
 
 		public Factory(LedgerRepository ledger) {
-			this.ledger = ledger;
-		}
-
-		@Override
-		public Class<Wallets> type() {
-			return Wallets.class;
-		}
-
-		@Override
-		public int flushOrder() {
-			return 10;
-		}
-
-		@Override
-		public Wallets open(UnitOfWork work) {
-			return new Wallets(work, this.ledger);
+			super(Wallets.class, 10, (work) -> new Wallets(work, ledger));
 		}
 
 	}

@@ -97,27 +97,10 @@ public final class MeterStates implements UnitPart {
 
 	/** Opens metering's part of each unit of work. */
 	@Component
-	public static class Factory implements UnitPart.Factory<MeterStates> {
-
-		private final MeteringRepository meters;
+	public static class Factory extends UnitPart.Factory<MeterStates> {
 
 		public Factory(MeteringRepository meters) {
-			this.meters = meters;
-		}
-
-		@Override
-		public Class<MeterStates> type() {
-			return MeterStates.class;
-		}
-
-		@Override
-		public int flushOrder() {
-			return 20;
-		}
-
-		@Override
-		public MeterStates open(UnitOfWork work) {
-			return new MeterStates(work, this.meters);
+			super(MeterStates.class, 20, (work) -> new MeterStates(work, meters));
 		}
 
 	}

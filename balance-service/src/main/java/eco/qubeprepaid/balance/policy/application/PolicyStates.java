@@ -136,30 +136,10 @@ public final class PolicyStates implements UnitPart {
 
 	/** Opens the policy's part of each unit of work. */
 	@Component
-	public static class Factory implements UnitPart.Factory<PolicyStates> {
-
-		private final PolicyRepository policies;
-
-		private final CommandRepository commands;
+	public static class Factory extends UnitPart.Factory<PolicyStates> {
 
 		public Factory(PolicyRepository policies, CommandRepository commands) {
-			this.policies = policies;
-			this.commands = commands;
-		}
-
-		@Override
-		public Class<PolicyStates> type() {
-			return PolicyStates.class;
-		}
-
-		@Override
-		public int flushOrder() {
-			return 40;
-		}
-
-		@Override
-		public PolicyStates open(UnitOfWork work) {
-			return new PolicyStates(work, this.policies, this.commands);
+			super(PolicyStates.class, 40, (work) -> new PolicyStates(work, policies, commands));
 		}
 
 	}

@@ -79,27 +79,10 @@ public final class Segments implements UnitPart {
 
 	/** Opens pricing's part of each unit of work. */
 	@Component
-	public static class Factory implements UnitPart.Factory<Segments> {
-
-		private final TariffRepository tariffs;
+	public static class Factory extends UnitPart.Factory<Segments> {
 
 		public Factory(TariffRepository tariffs) {
-			this.tariffs = tariffs;
-		}
-
-		@Override
-		public Class<Segments> type() {
-			return Segments.class;
-		}
-
-		@Override
-		public int flushOrder() {
-			return 15;
-		}
-
-		@Override
-		public Segments open(UnitOfWork work) {
-			return new Segments(work, this.tariffs);
+			super(Segments.class, 15, (work) -> new Segments(work, tariffs));
 		}
 
 	}
