@@ -1,0 +1,5 @@
+package eco.qubeprepaid.archfixturebroken.ledger.persistence;
+
+public class LedgerTable {
+
+}

@@ -1,0 +1,5 @@
+package eco.qubeprepaid.archfixturebroken.policy.persistence;
+
+public class PolicyTable {
+
+}

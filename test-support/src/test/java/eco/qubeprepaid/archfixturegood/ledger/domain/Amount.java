@@ -1,0 +1,4 @@
+package eco.qubeprepaid.archfixturegood.ledger.domain;
+
+public record Amount(long paise) {
+}

@@ -1,0 +1,7 @@
+package eco.qubeprepaid.archfixturegood.policy.application;
+
+public interface PolicyPort {
+
+	long limit();
+
+}
