@@ -2,6 +2,8 @@ package eco.qubeprepaid.balance.work;
 
 import java.util.Collection;
 
+import eco.qubeprepaid.balance.errors.UnknownPremiseException;
+
 /**
  * The one lock of a premise: every change to a premise's money, meter state or policy
  * state runs under it, so that they are serial per premise across threads and instances.
@@ -21,5 +23,15 @@ public interface PremiseLocks {
 	 * @return whether the service knows it (its wallet exists)
 	 */
 	boolean known(String premiseId);
+
+	/**
+	 * @param premiseId a premise a request names
+	 * @throws UnknownPremiseException unless the service knows it
+	 */
+	default void requireKnown(String premiseId) {
+		if (!known(premiseId)) {
+			throw new UnknownPremiseException(premiseId);
+		}
+	}
 
 }

@@ -27,7 +27,7 @@ public class LedgerQueries {
 	 */
 	@Transactional(readOnly = true)
 	public Balance balance(String premiseId) {
-		requireKnown(premiseId);
+		this.ledger.requireKnown(premiseId);
 		return new Balance(this.ledger.walletBalancePaise(premiseId), this.ledger.lastMovementAt(premiseId));
 	}
 
@@ -41,14 +41,8 @@ public class LedgerQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<StatementLine> statement(String premiseId, Instant from, Instant to, int limit) {
-		requireKnown(premiseId);
+		this.ledger.requireKnown(premiseId);
 		return this.ledger.statement(premiseId, from, to, limit);
-	}
-
-	private void requireKnown(String premiseId) {
-		if (!this.ledger.known(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
 	}
 
 	/**

@@ -32,9 +32,7 @@ public class MeteringQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<DailyUsageRow> dailyUsage(String premiseId, LocalDate from, LocalDate to) {
-		if (!this.premises.known(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
+		this.premises.requireKnown(premiseId);
 		return this.meters.dailyUsage(premiseId, from, to);
 	}
 

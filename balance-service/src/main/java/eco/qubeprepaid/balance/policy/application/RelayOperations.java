@@ -71,7 +71,7 @@ public class RelayOperations {
 	 */
 	@Transactional
 	public UUID force(String premiseId, boolean relayOn, String operator, String reason) {
-		requireKnown(premiseId);
+		this.premises.requireKnown(premiseId);
 		UnitOfWork work = this.units.open(List.of(premiseId));
 		UUID commandId = UUID.randomUUID();
 		StoredState stored = work.part(PolicyStates.class).state(premiseId);
@@ -93,15 +93,9 @@ public class RelayOperations {
 	 */
 	@Transactional(readOnly = true)
 	public RelayStatus status(String premiseId, int audit) {
-		requireKnown(premiseId);
+		this.premises.requireKnown(premiseId);
 		return new RelayStatus(this.store.load(premiseId).policy(), this.store.policyFor(premiseId),
 				this.commands.ofPremise(premiseId, audit), this.store.overrides(premiseId, audit));
-	}
-
-	private void requireKnown(String premiseId) {
-		if (!this.premises.known(premiseId)) {
-			throw new UnknownPremiseException(premiseId);
-		}
 	}
 
 	/**
