@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import eco.qubeprepaid.poller.command.application.CommandExecutor;
@@ -50,7 +50,7 @@ public class DiscoveryWorkers {
 
 	private final Clock clock;
 
-	private final Map<String, Boolean> requested = new ConcurrentHashMap<>();
+	private final Set<String> requested = ConcurrentHashMap.newKeySet();
 
 	private final WorkerThreads threads = new WorkerThreads();
 
@@ -82,7 +82,7 @@ public class DiscoveryWorkers {
 	 * @param keyName the key
 	 */
 	public void requestRediscovery(String keyName) {
-		this.requested.put(keyName, Boolean.TRUE);
+		this.requested.add(keyName);
 	}
 
 	private void startUp(String key) {
@@ -124,8 +124,8 @@ public class DiscoveryWorkers {
 		Instant next = this.clock.instant().plus(this.properties.discoveryInterval());
 		while (this.pacer.running()) {
 			Instant now = this.clock.instant();
-			if (!now.isBefore(next) || this.requested.containsKey(key)) {
-				this.requested.remove(key);
+			boolean asked = this.requested.remove(key);
+			if (asked || !now.isBefore(next)) {
 				if (discoverQuietly(key)) {
 					for (Premise premise : this.registry.findByKey(key)) {
 						scheduler.track(premise.identity().value(), null, null, true);

@@ -34,8 +34,6 @@ public class PollerRuntime implements SmartLifecycle {
 
 	private final Pacer pacer;
 
-	private boolean running;
-
 	public PollerRuntime(QubeClients clients, Schedulers schedulers, DiscoveryWorkers discovery, PollWorkers polls,
 			CommandWorkers commands, Pacer pacer) {
 		this.clients = clients;
@@ -48,10 +46,9 @@ public class PollerRuntime implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.running) {
+		if (this.pacer.running()) {
 			return;
 		}
-		this.running = true;
 		this.pacer.resume();
 		this.schedulers.reset(this.clients.keyNames());
 		this.discovery.start(this.clients.keyNames());
@@ -62,10 +59,9 @@ public class PollerRuntime implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (!this.running) {
+		if (!this.pacer.running()) {
 			return;
 		}
-		this.running = false;
 		this.pacer.halt();
 		this.discovery.stop();
 		this.polls.stop();
@@ -74,8 +70,8 @@ public class PollerRuntime implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.running;
+	public boolean isRunning() {
+		return this.pacer.running();
 	}
 
 }
