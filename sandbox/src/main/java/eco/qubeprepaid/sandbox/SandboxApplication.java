@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The sandbox: the outside world for development and tests. Today it simulates the Qube
- * smart meter cloud (public API under {@code /api/v2}, admin hooks under
- * {@code /admin/qube}).
+ * The sandbox: the outside world for development and tests. It simulates the Qube smart
+ * meter cloud (public API under {@code /api/v2}, admin hooks under {@code /admin/qube})
+ * and a Razorpay-shaped payment gateway (API under {@code /v1}, hosted checkout under
+ * {@code /checkout}, admin hooks under {@code /admin/gateway}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

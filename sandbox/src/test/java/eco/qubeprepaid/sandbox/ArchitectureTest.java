@@ -34,4 +34,30 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	@Test
+	void theGatewayModelDoesNotDependOnItsApiCheckoutAdminOrConfigLayers() {
+		noClasses().that()
+			.resideInAPackage("..gateway.model..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..gateway.api..", "..gateway.admin..", "..gateway.checkout..", "..gateway.config..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theGatewayAndTheQubeSimulatorsDoNotDependOnEachOther() {
+		noClasses().that()
+			.resideInAPackage("..sandbox.gateway..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..sandbox.qube..")
+			.check(this.classes);
+		noClasses().that()
+			.resideInAPackage("..sandbox.qube..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..sandbox.gateway..")
+			.check(this.classes);
+	}
+
 }
