@@ -11,15 +11,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topic payment-service owns: the captured top-ups it publishes (balance-service
- * consumes them and declares their dead-letter topic). Declared with the platform's
- * partition count.
+ * consumes them and declares their dead-letter topic), and the dead-letter topic of the
+ * ledger's events it follows. Declared with the platform's partition count.
  */
 @Configuration(proxyBeanMethods = false)
 public class TopUpTopics {
 
 	@Bean
 	KafkaAdmin.NewTopics topUpOwnedTopics(OwnedTopics topics) {
-		return topics.declare(List.of(Topics.PAYMENTS), List.of());
+		return topics.declare(List.of(Topics.PAYMENTS), List.of(Topics.BALANCE_EVENTS));
 	}
 
 }
