@@ -58,6 +58,7 @@ launch() { # name jar args...
 }
 
 launch sandbox sandbox/target/sandbox-*-exec.jar --server.port=8090 \
+  --sandbox.gateway.webhook-url=http://127.0.0.1:8083/webhooks/gateway \
   ${QP_DEMO_METERS:+--sandbox.qube.demo.meters=$QP_DEMO_METERS} \
   ${QP_DEMO_SPACES:+--sandbox.qube.demo.spaces=$QP_DEMO_SPACES} \
   ${QP_SIM_SPEED:+--sandbox.qube.clock.speed=$QP_SIM_SPEED}

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import eco.qubeprepaid.balance.BalanceApplication;
 import eco.qubeprepaid.events.Topics;
+import eco.qubeprepaid.payment.PaymentApplication;
 import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
 import eco.qubeprepaid.testsupport.PostgresServer;
@@ -45,6 +46,22 @@ public final class SystemUnderTest {
 	/** The two Qube API keys the poller owns. */
 	public static final List<String> API_KEYS = List.of("st-key-1", "st-key-2");
 
+	/**
+	 * payment-service's Spring Security is on the one classpath of this JVM; the other
+	 * applications leave it out, as they do when they run alone.
+	 */
+	private static final String SECURITY_AUTO_CONFIGURATION = String.join(",",
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
+	/** The operator account payment-service is given here (money role). */
+	public static final String OPERATOR = "st-operator";
+
+	private static final String OPERATOR_PASSWORD = "st-operator-password";
+
 	/** Where simulated time starts: an Indian evening, when flats draw the most. */
 	public static final String SIM_START = "2025-10-01T12:30:00Z";
 
@@ -75,6 +92,9 @@ public final class SystemUnderTest {
 
 	private final String balanceUrl;
 
+	/** payment-service's base URL (null in a handle on another process's system). */
+	private final String paymentUrl;
+
 	private final KafkaSupport kafka;
 
 	private final SnapshotTap snapshots;
@@ -98,6 +118,7 @@ public final class SystemUnderTest {
 	private SystemUnderTest(String sandboxUrl, String balanceUrl, String kafkaBootstrap, Duration reachRetry) {
 		this.sandboxUrl = sandboxUrl;
 		this.balanceUrl = balanceUrl;
+		this.paymentUrl = null;
 		this.kafka = new KafkaSupport(kafkaBootstrap);
 		this.snapshots = new SnapshotTap(kafkaBootstrap);
 		this.reachRetry = reachRetry;
@@ -135,6 +156,17 @@ public final class SystemUnderTest {
 		this.snapshots = new SnapshotTap(servers.kafkaBootstrapServers());
 		start(PollerApplication.class, pollerProperties(servers.kafkaBootstrapServers(),
 				servers.postgres().createDatabase("st_poller"), this.sandboxUrl));
+		// The portal's links and the checkout's way back name payment-service's own URL,
+		// so its port is chosen before it starts.
+		int paymentPort = freePort();
+		Map<String, Object> payment = paymentProperties(servers.kafkaBootstrapServers(),
+				servers.postgres().createDatabase("st_payment"), this.sandboxUrl, this.balanceUrl,
+				"http://127.0.0.1:" + paymentPort);
+		payment.put("server.port", Integer.toString(paymentPort));
+		start(PaymentApplication.class, payment);
+		this.paymentUrl = "http://127.0.0.1:" + paymentPort;
+		// The gateway simulator delivers its webhooks to payment-service.
+		gateway("PUT", "/config", Map.of("webhook_url", this.paymentUrl + "/webhooks/gateway"));
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-under-test-shutdown"));
 	}
 
@@ -208,7 +240,7 @@ public final class SystemUnderTest {
 						"org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
 						"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 						"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
-						"eco.qubeprepaid.service.ServicePlatformAutoConfiguration"));
+						"eco.qubeprepaid.service.ServicePlatformAutoConfiguration", SECURITY_AUTO_CONFIGURATION));
 		properties.put("sandbox.qube.lenient-slashes", "false");
 		properties.put("sandbox.qube.clock.speed", "0");
 		properties.put("sandbox.qube.clock.start", SIM_START);
@@ -222,6 +254,9 @@ public final class SystemUnderTest {
 	private static Map<String, Object> serviceCommon(String name, String kafka, PostgresServer.Database database,
 			Class<?> application) {
 		Map<String, Object> properties = common(name);
+		if (application != PaymentApplication.class) {
+			properties.put("spring.autoconfigure.exclude", SECURITY_AUTO_CONFIGURATION);
+		}
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", database.username());
 		properties.put("spring.datasource.password", database.password());
@@ -307,6 +342,49 @@ public final class SystemUnderTest {
 		return properties;
 	}
 
+	/**
+	 * The properties of payment-service: the sandbox's gateway simulator with its default
+	 * credentials, and the tenant sent back to payment-service after the checkout.
+	 * @param kafka the bootstrap servers
+	 * @param database its own fresh database
+	 * @param sandboxUrl the sandbox
+	 * @param balanceUrl balance-service, which the portal reads
+	 * @param paymentUrl payment-service's own URL (the portal's)
+	 * @return the properties
+	 */
+	public static Map<String, Object> paymentProperties(String kafka, PostgresServer.Database database,
+			String sandboxUrl, String balanceUrl, String paymentUrl) {
+		Map<String, Object> properties = serviceCommon("payment-service", kafka, database, PaymentApplication.class);
+		properties.put("qp.payment.balance.base-url", balanceUrl);
+		properties.put("qp.payment.portal.base-url", paymentUrl);
+		properties.put("qp.payment.top-up.return-url", paymentUrl + "/portal/top-ups/{top_up_id}");
+		properties.put("spring.messages.basename", "messages");
+		properties.put("spring.messages.encoding", "UTF-8");
+		properties.put("spring.messages.fallback-to-system-locale", "false");
+		properties.put("qp.payment.operators[0].name", OPERATOR);
+		properties.put("qp.payment.operators[0].password", "{noop}" + OPERATOR_PASSWORD);
+		properties.put("qp.payment.operators[0].roles", "VIEWER,MONEY");
+		properties.put("qp.payment.gateway.base-url", sandboxUrl);
+		properties.put("qp.payment.gateway.checkout-url", sandboxUrl + "/checkout/{order_id}");
+		properties.put("qp.payment.reconciliation.interval", "1h");
+		properties.put("qp.platform.outbox.enabled", "true");
+		properties.put("qp.platform.outbox.poll-interval", "20ms");
+		properties.put("qp.platform.outbox.batch-size", "500");
+		properties.put("qp.platform.outbox.send-timeout", "10s");
+		properties.put("qp.platform.topics.partitions", "3");
+		return properties;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No free port on 127.0.0.1", ex);
+		}
+	}
+
 	private static String url(ConfigurableApplicationContext context) {
 		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
@@ -320,6 +398,46 @@ public final class SystemUnderTest {
 	 */
 	public JsonNode admin(String method, String path, Object body) {
 		return this.http.send(method, this.sandboxUrl + "/admin/qube" + path, body, Map.of());
+	}
+
+	/**
+	 * Calls the sandbox's payment gateway admin API.
+	 * @param method the method
+	 * @param path the path under {@code /admin/gateway}
+	 * @param body the body (serialised as JSON), or {@code null}
+	 * @return the answer
+	 */
+	public JsonNode gateway(String method, String path, Object body) {
+		return this.http.send(method, this.sandboxUrl + "/admin/gateway" + path, body, Map.of());
+	}
+
+	/**
+	 * Calls payment-service's REST API.
+	 * @param method the method
+	 * @param path the path, such as {@code /api/top-ups}
+	 * @param body the body, or {@code null}
+	 * @return the answer
+	 */
+	public JsonNode payment(String method, String path, Object body) {
+		if (this.paymentUrl == null) {
+			throw new IllegalStateException("This handle has no payment-service");
+		}
+		return this.http.send(method, this.paymentUrl + path, body, Map.of("Authorization", "Basic "
+				+ java.util.Base64.getEncoder().encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD).getBytes())));
+	}
+
+	/**
+	 * @return payment-service's base URL (the tenant portal is below it)
+	 */
+	public String paymentUrl() {
+		return this.paymentUrl;
+	}
+
+	/**
+	 * @return the sandbox's base URL (its checkout pages are below it)
+	 */
+	public String sandboxUrl() {
+		return this.sandboxUrl;
 	}
 
 	/**
