@@ -88,6 +88,26 @@ for target in 8090:/actuator/health 8081:/actuator/health/readiness 8082:/actuat
   done
 done
 
+# Two demo tenants move in (through the operator API, audited), so that the portal can be tried at
+# once: their sign-in links are printed below.
+operator=(-u ops-money:money-dev-password)
+demo_links=()
+premises=$(curl -fs -H 'X-Qube-API-Key: demo-key-1' http://127.0.0.1:8090/api/v2/spaces/ \
+  | grep -o '"udf1":"[^"]*"' | cut -d'"' -f4 | head -2 || true)
+names=("Asha Verma" "Ravi Kumar"); langs=(en hi); i=0
+for premise in $premises; do
+  tenant=$(curl -fs "${operator[@]}" -H 'Content-Type: application/json' \
+    -d "{\"premiseId\":\"$premise\",\"name\":\"${names[$i]}\",\"language\":\"${langs[$i]}\",\"reason\":\"demo tenant (run.sh)\"}" \
+    http://127.0.0.1:8083/api/tenants | grep -o '"tenantId":"[^"]*"' | cut -d'"' -f4 || true)
+  if [[ -n "$tenant" ]]; then
+    link=$(curl -fs "${operator[@]}" -X POST "http://127.0.0.1:8083/api/tenants/$tenant/sign-in-link" \
+      | grep -o '"url":"[^"]*"' | cut -d'"' -f4 || true)
+    demo_links+=("${names[$i]} ($premise, ${langs[$i]}): $link")
+  fi
+  i=$((i + 1))
+done
+if (( ${#demo_links[@]} == 0 )); then demo_links=("(none: see $logs/payment-service.log)"); fi
+
 cat <<TXT
 
 [run] Qube Prepaid is up in $(( $(date +%s) - started )) s. Everything listens on 127.0.0.1 only.
@@ -98,6 +118,11 @@ cat <<TXT
   poller-service                 http://127.0.0.1:8081/actuator/health   /actuator/prometheus
   balance-service                http://127.0.0.1:8082/actuator/health   /actuator/prometheus
   payment-service                http://127.0.0.1:8083/actuator/health   /actuator/prometheus
+    tenant portal                open a sign-in link below on a phone-sized window; pay at the sandbox's checkout
+$(printf '      %s\n' "${demo_links[@]}")
+    operator API (OpenAPI)       http://127.0.0.1:8083/swagger-ui.html   (ops-viewer / viewer-dev-password,
+                                 ops-money / money-dev-password)
+    gateway simulator            http://127.0.0.1:8090/admin/gateway/truth   (see sandbox/README.md)
   notifier-service               http://127.0.0.1:8084/actuator/health   /actuator/prometheus
   Kafka                          $kafka
   PostgreSQL                     $pg_base/{poller,balance,payment,notifier}  (user postgres)

@@ -26,6 +26,7 @@ import eco.qubeprepaid.events.EventCodec;
 import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.MeterMode;
 import eco.qubeprepaid.events.TariffKind;
+import eco.qubeprepaid.testsupport.OperatorAuth;
 import eco.qubeprepaid.testsupport.TestServers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -176,17 +177,22 @@ public abstract class BalanceIntegrationTest {
 
 	/** GETs a path of this service. */
 	protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", OperatorAuth.MONEY).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** DELETEs a path of this service. */
 	protected HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", OperatorAuth.MONEY).DELETE().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** PUTs JSON to a path of this service. */
 	protected HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", OperatorAuth.MONEY)
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -195,6 +201,7 @@ public abstract class BalanceIntegrationTest {
 	/** POSTs JSON to a path of this service. */
 	protected HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", OperatorAuth.MONEY)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());

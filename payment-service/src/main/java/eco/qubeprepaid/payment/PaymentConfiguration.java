@@ -6,7 +6,6 @@ import eco.qubeprepaid.payment.gateway.client.GatewayClient;
 import eco.qubeprepaid.payment.gateway.client.GatewayProperties;
 import eco.qubeprepaid.payment.portal.application.PortalProperties;
 import eco.qubeprepaid.payment.reconciliation.application.ReconciliationProperties;
-import eco.qubeprepaid.payment.security.OperatorProperties;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceProperties;
@@ -21,7 +20,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 /** payment-service's wiring: its properties, the gateway and balance-service clients. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GatewayProperties.class, TopUpProperties.class, ReconciliationProperties.class,
-		PortalProperties.class, BalanceServiceProperties.class, OperatorProperties.class })
+		PortalProperties.class, BalanceServiceProperties.class })
 class PaymentConfiguration {
 
 	@Bean

@@ -69,7 +69,8 @@ public final class GatewaySandbox {
 						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+						+ "eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration",
 				"sandbox.qube.demo.meters=2", "sandbox.qube.demo.spaces=1", "sandbox.qube.demo.api-keys=pay-key",
 				"sandbox.qube.quickstart.enabled=false")
 			.run();

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
+import eco.qubeprepaid.testsupport.OperatorAuth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,6 +84,7 @@ class RegistryIT extends PollerIntegrationTest {
 			String body = RestClient.create("http://127.0.0.1:" + this.port)
 				.get()
 				.uri("/api/devices/unidentified")
+				.header("Authorization", OperatorAuth.VIEWER)
 				.retrieve()
 				.body(String.class);
 			assertThat(body).contains("\"deviceId\":\"" + deviceId + "\"").contains("\"apiKeyName\":\"demo-1\"");

@@ -85,7 +85,14 @@ public final class SandboxServer {
 						+ "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration,"
 						+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
 						+ "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration,"
-						+ "eco.qubeprepaid.service.ServicePlatformAutoConfiguration",
+						+ "eco.qubeprepaid.service.ServicePlatformAutoConfiguration,"
+						// Spring Security (service-support's) is on this classpath too.
+						+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+						+ "eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration",
 				"sandbox.qube.clock.speed=1", "sandbox.qube.demo.meters=40", "sandbox.qube.demo.spaces=4",
 				"sandbox.qube.demo.api-keys=" + String.join(",", DEMO_KEYS))
 			.run();

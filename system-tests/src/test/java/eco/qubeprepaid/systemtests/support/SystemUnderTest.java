@@ -13,6 +13,7 @@ import eco.qubeprepaid.events.Topics;
 import eco.qubeprepaid.payment.PaymentApplication;
 import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
+import eco.qubeprepaid.testsupport.OperatorAuth;
 import eco.qubeprepaid.testsupport.PostgresServer;
 import eco.qubeprepaid.testsupport.TestServers;
 import org.awaitility.Awaitility;
@@ -47,20 +48,19 @@ public final class SystemUnderTest {
 	public static final List<String> API_KEYS = List.of("st-key-1", "st-key-2");
 
 	/**
-	 * payment-service's Spring Security is on the one classpath of this JVM; the other
-	 * applications leave it out, as they do when they run alone.
+	 * Spring Security (the services' operator API) is on the one classpath of this JVM;
+	 * the sandbox leaves it out, as it does when it runs alone.
 	 */
 	private static final String SECURITY_AUTO_CONFIGURATION = String.join(",",
 			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+			"eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration");
 
-	/** The operator account payment-service is given here (money role). */
-	public static final String OPERATOR = "st-operator";
-
-	private static final String OPERATOR_PASSWORD = "st-operator-password";
+	/** The development operator with the money role, the same in a remote system. */
+	private static final Map<String, String> OPERATOR = Map.of("Authorization", OperatorAuth.MONEY);
 
 	/** Where simulated time starts: an Indian evening, when flats draw the most. */
 	public static final String SIM_START = "2025-10-01T12:30:00Z";
@@ -254,9 +254,13 @@ public final class SystemUnderTest {
 	private static Map<String, Object> serviceCommon(String name, String kafka, PostgresServer.Database database,
 			Class<?> application) {
 		Map<String, Object> properties = common(name);
-		if (application != PaymentApplication.class) {
-			properties.put("spring.autoconfigure.exclude", SECURITY_AUTO_CONFIGURATION);
-		}
+		// The platform's development operator and service accounts (no yml is read here).
+		properties.put("qp.platform.operators[0].name", "ops-money");
+		properties.put("qp.platform.operators[0].password", "{noop}money-dev-password");
+		properties.put("qp.platform.operators[0].roles", "VIEWER,MONEY");
+		properties.put("qp.platform.operators[1].name", "svc-payment");
+		properties.put("qp.platform.operators[1].password", "{noop}payment-dev-service-password");
+		properties.put("qp.platform.operators[1].roles", "VIEWER");
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", database.username());
 		properties.put("spring.datasource.password", database.password());
@@ -361,9 +365,8 @@ public final class SystemUnderTest {
 		properties.put("spring.messages.basename", "messages");
 		properties.put("spring.messages.encoding", "UTF-8");
 		properties.put("spring.messages.fallback-to-system-locale", "false");
-		properties.put("qp.payment.operators[0].name", OPERATOR);
-		properties.put("qp.payment.operators[0].password", "{noop}" + OPERATOR_PASSWORD);
-		properties.put("qp.payment.operators[0].roles", "VIEWER,MONEY");
+		properties.put("qp.payment.balance.username", "svc-payment");
+		properties.put("qp.payment.balance.password", "payment-dev-service-password");
 		properties.put("qp.payment.gateway.base-url", sandboxUrl);
 		properties.put("qp.payment.gateway.checkout-url", sandboxUrl + "/checkout/{order_id}");
 		properties.put("qp.payment.reconciliation.interval", "1h");
@@ -422,8 +425,7 @@ public final class SystemUnderTest {
 		if (this.paymentUrl == null) {
 			throw new IllegalStateException("This handle has no payment-service");
 		}
-		return this.http.send(method, this.paymentUrl + path, body, Map.of("Authorization", "Basic "
-				+ java.util.Base64.getEncoder().encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD).getBytes())));
+		return this.http.send(method, this.paymentUrl + path, body, Map.of("Authorization", OperatorAuth.MONEY));
 	}
 
 	/**
@@ -462,13 +464,13 @@ public final class SystemUnderTest {
 	 */
 	public JsonNode balance(String method, String path, Object body) {
 		if (this.reachRetry.isZero()) {
-			return this.http.send(method, this.balanceUrl + path, body, Map.of());
+			return this.http.send(method, this.balanceUrl + path, body, OPERATOR);
 		}
 		return Awaitility.await("balance-service reachable for " + method + " " + path)
 			.atMost(this.reachRetry)
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptionsMatching(SystemUnderTest::unreachable)
-			.until(() -> this.http.send(method, this.balanceUrl + path, body, Map.of()), Objects::nonNull);
+			.until(() -> this.http.send(method, this.balanceUrl + path, body, OPERATOR), Objects::nonNull);
 	}
 
 	/** A failure of a process that is restarting: refused, reset, or not ready yet. */

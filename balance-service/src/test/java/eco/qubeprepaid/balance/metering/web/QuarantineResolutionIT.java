@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import eco.qubeprepaid.testsupport.OperatorAuth;
 import eco.qubeprepaid.balance.BalanceIntegrationTest;
 import eco.qubeprepaid.balance.ledger.application.SnapshotBilling;
 import eco.qubeprepaid.balance.ledger.application.SnapshotOutcome;
@@ -351,6 +352,7 @@ class QuarantineResolutionIT extends BalanceIntegrationTest {
 
 	private HttpRequest request(String path, String json) {
 		return HttpRequest.newBuilder(uri(path))
+			.header("Authorization", OperatorAuth.MONEY)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();

@@ -5,7 +5,9 @@ import java.util.OptionalLong;
 
 /**
  * How long a balance lasts at the recent rate of use: the balance divided by the mean
- * charge of the last {@link #RECENT_DAYS} days (days without use count as zero).
+ * daily charge of the last {@link #RECENT_DAYS} days, counted from the first of them with
+ * any use (a tenant who moved in three days ago is averaged over three days; a day
+ * without use after that counts as zero).
  */
 public final class DaysLeft {
 
@@ -25,15 +27,20 @@ public final class DaysLeft {
 	 * @return whole days left (rounded down), or empty when there was no recent use
 	 */
 	public static OptionalLong of(long balancePaise, List<Long> recentDailyPaise) {
-		long total = recentDailyPaise.stream().mapToLong(Long::longValue).sum();
+		int first = 0;
+		while (first < recentDailyPaise.size() && recentDailyPaise.get(first) <= 0) {
+			first++;
+		}
+		List<Long> counted = recentDailyPaise.subList(first, recentDailyPaise.size());
+		long total = counted.stream().mapToLong(Long::longValue).sum();
 		if (total <= 0) {
 			return OptionalLong.empty();
 		}
 		if (balancePaise <= 0) {
 			return OptionalLong.of(0);
 		}
-		// balance / (total / RECENT_DAYS), in integers
-		return OptionalLong.of(balancePaise * RECENT_DAYS / total);
+		// balance / (total / days), in integers
+		return OptionalLong.of(balancePaise * counted.size() / total);
 	}
 
 	/**

@@ -1,0 +1,30 @@
+package eco.qubeprepaid.service.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The operator accounts of every service's operator API ({@code /api/**}). Passwords are
+ * stored hashed with their encoder's prefix ({@code {bcrypt}$2a$...}); the defaults
+ * ({@code qube-prepaid-service-defaults.yml}) are development accounts documented in the
+ * README, which a deployment replaces ({@code QP_PLATFORM_OPERATORS_0_NAME}, …).
+ *
+ * @param operators the accounts
+ */
+@ConfigurationProperties("qp.platform")
+public record OperatorProperties(@DefaultValue List<Operator> operators) {
+
+	/**
+	 * An operator account.
+	 *
+	 * @param name the account name
+	 * @param password the hashed password, with its encoder's prefix
+	 * @param roles {@link OperatorRoles#VIEWER} (read only) and/or
+	 * {@link OperatorRoles#MONEY} (money, tenancy and relay actions)
+	 */
+	public record Operator(String name, String password, List<String> roles) {
+	}
+
+}
