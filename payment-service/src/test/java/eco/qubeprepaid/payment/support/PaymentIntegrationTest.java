@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "qp.payment.reconciliation.interval=1h", "qp.payment.reconciliation.after=0s",
+				"qp.payment.credit-watch-interval=1h", "qp.payment.credit-overdue-after=0s",
 				"qp.payment.gateway.webhook-secrets=" + GatewaySandbox.WEBHOOK_SECRET + ","
 						+ PaymentIntegrationTest.OLD_SECRET })
 public abstract class PaymentIntegrationTest {
