@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import eco.qubeprepaid.sandbox.SandboxApplication;
+import eco.qubeprepaid.testsupport.SandboxInServiceJvm;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,28 +54,13 @@ public final class GatewaySandbox {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(SandboxApplication.class).properties(
-				// payment-service's application.yml is on the same classpath: the sandbox
-				// reads none, nor starts payment-service's database and Kafka beans.
-				"spring.config.name=sandbox-in-payment-tests", "server.address=127.0.0.1", "server.port=0",
-				"spring.main.banner-mode=off", "spring.web.resources.add-mappings=false",
-				"spring.autoconfigure.exclude="
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration,"
-						+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-						+ "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration,"
-						+ "eco.qubeprepaid.service.ServicePlatformAutoConfiguration,"
-						// payment-service's Spring Security is on this classpath too.
-						+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
-						+ "eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration",
-				"sandbox.qube.demo.meters=2", "sandbox.qube.demo.spaces=1", "sandbox.qube.demo.api-keys=pay-key",
-				"sandbox.qube.quickstart.enabled=false")
-			.run();
+		// payment-service's application.yml and infrastructure are on the same classpath.
+		Map<String, Object> properties = SandboxInServiceJvm.properties("sandbox-in-payment-tests");
+		properties.put("sandbox.qube.demo.meters", "2");
+		properties.put("sandbox.qube.demo.spaces", "1");
+		properties.put("sandbox.qube.demo.api-keys", "pay-key");
+		properties.put("sandbox.qube.quickstart.enabled", "false");
+		return new SpringApplicationBuilder(SandboxApplication.class).properties(properties).run();
 	}
 
 	/**

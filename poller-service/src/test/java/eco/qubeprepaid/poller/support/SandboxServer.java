@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 import eco.qubeprepaid.sandbox.SandboxApplication;
+import eco.qubeprepaid.testsupport.SandboxInServiceJvm;
 import eco.qubeprepaid.sandbox.qube.config.QubeSimulation;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -73,28 +75,14 @@ public final class SandboxServer {
 	}
 
 	private static SandboxServer start() {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SandboxApplication.class).properties(
-				// The poller's application.yml is on the same classpath; the sandbox must
-				// not
-				// read it, nor start the poller's database and Kafka infrastructure.
-				"spring.config.name=sandbox-in-poller-tests", "server.address=127.0.0.1", "server.port=0",
-				"spring.main.banner-mode=off", "spring.web.resources.add-mappings=false",
-				"spring.autoconfigure.exclude="
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration,"
-						+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-						+ "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration,"
-						+ "eco.qubeprepaid.service.ServicePlatformAutoConfiguration,"
-						// Spring Security (service-support's) is on this classpath too.
-						+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
-						+ "eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration",
-				"sandbox.qube.clock.speed=1", "sandbox.qube.demo.meters=40", "sandbox.qube.demo.spaces=4",
-				"sandbox.qube.demo.api-keys=" + String.join(",", DEMO_KEYS))
+		// The poller's application.yml and infrastructure are on the same classpath.
+		Map<String, Object> properties = SandboxInServiceJvm.properties("sandbox-in-poller-tests");
+		properties.put("sandbox.qube.clock.speed", "1");
+		properties.put("sandbox.qube.demo.meters", "40");
+		properties.put("sandbox.qube.demo.spaces", "4");
+		properties.put("sandbox.qube.demo.api-keys", String.join(",", DEMO_KEYS));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SandboxApplication.class)
+			.properties(properties)
 			.run();
 		SandboxServer server = new SandboxServer(context);
 		for (String key : SOAK_KEYS) {

@@ -48,10 +48,7 @@ class CheckoutEndToEndIT {
 	void aCutTenantWhoPaysAtTheCheckoutGetsTheBalanceOnTheMeterAndThePowerBack() throws Exception {
 		Premise premise = this.lab.newPremises(1, MeterMode.PREPAID, 0).get(0);
 		assertThat(this.lab.relayOn(premise)).as("a PREPAID meter at zero has cut itself").isFalse();
-		await("wallet of " + premise + " opened at zero").atMost(BOUND)
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.until(() -> this.lab.relayView(premise).get("latestObservedAt") != null);
+		this.lab.awaitFirstReading(premise);
 
 		JsonNode topUp = this.system.payment("POST", "/api/top-ups",
 				Map.of("premiseId", premise.id(), "amountPaise", TOP_UP_PAISE));

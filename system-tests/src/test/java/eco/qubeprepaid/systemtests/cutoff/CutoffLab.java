@@ -323,6 +323,18 @@ final class CutoffLab {
 	}
 
 	/** Lets the simulated clock run at {@link #SPEED}. */
+	/**
+	 * Waits until balance-service has read a first snapshot of the premise (its wallet is
+	 * open and its relay known).
+	 * @param premise the premise
+	 */
+	void awaitFirstReading(Premise premise) {
+		await("first reading of " + premise + " in balance-service").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.until(() -> relayView(premise).get("latestObservedAt") != null);
+	}
+
 	void run() {
 		this.system.admin("PUT", "/clock", Map.of("speed", SPEED));
 	}

@@ -97,10 +97,7 @@ class PortalBrowserIT {
 	void aCutTenantSignsInTopsUpTwoHundredRupeesAtTheCheckoutAndGetsThePowerBack() throws IOException {
 		Premise premise = this.lab.newPremises(1, MeterMode.PREPAID, 0).get(0);
 		assertThat(this.lab.relayOn(premise)).as("a PREPAID meter at zero has cut itself").isFalse();
-		await("wallet of " + premise + " opened at zero").atMost(BOUND)
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.until(() -> this.lab.relayView(premise).get("latestObservedAt") != null);
+		this.lab.awaitFirstReading(premise);
 		JsonNode tenant = this.system.payment("POST", "/api/tenants",
 				Map.of("premiseId", premise.id(), "name", "Asha Verma", "language", "en", "reason", "move-in"));
 		String link = this.system

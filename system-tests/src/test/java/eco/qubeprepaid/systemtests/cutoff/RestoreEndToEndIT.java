@@ -115,10 +115,7 @@ class RestoreEndToEndIT {
 	void aPrepaidMeterCutAtZeroGetsTheNewBalanceAndItsRelayClosedWithinTwoPollCyclesOfATopUp() {
 		Premise premise = this.lab.newPremises(1, MeterMode.PREPAID, 0).get(0);
 		assertThat(this.lab.relayOn(premise)).as("a PREPAID meter at zero has cut itself").isFalse();
-		await("wallet of " + premise + " opened at zero").atMost(BOUND)
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.until(() -> this.lab.relayView(premise).get("latestObservedAt") != null);
+		this.lab.awaitFirstReading(premise);
 
 		Instant paid = this.lab.clock().instant();
 		this.lab.credit(premise, TOP_UP_PAISE);

@@ -61,7 +61,7 @@ public final class TopUpLatencyBenchmark {
 			premises.addAll(lab.newPremises(Math.min(8, count - premises.size()), MeterMode.PREPAID, 0));
 		}
 		for (Premise premise : premises) {
-			awaitWallet(lab, premise);
+			lab.awaitFirstReading(premise);
 		}
 		List<Long> toMeter = new ArrayList<>();
 		List<Long> toRelay = new ArrayList<>();
@@ -92,13 +92,6 @@ public final class TopUpLatencyBenchmark {
 		System.out.printf(Locale.ROOT, "webhook sent -> new balance on the meter: %s%n", summary(toMeter));
 		System.out.printf(Locale.ROOT, "webhook sent -> relay closed at the sandbox: %s%n", summary(toRelay));
 		System.out.printf(Locale.ROOT, "%d top-ups in %d s%n", count, total.toSeconds());
-	}
-
-	private static void awaitWallet(CutoffLab lab, Premise premise) {
-		await("wallet of " + premise + " opened").atMost(BOUND)
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.until(() -> lab.relayView(premise).get("latestObservedAt") != null);
 	}
 
 	private static Instant webhookSentAt(SystemUnderTest system, String paymentId) {

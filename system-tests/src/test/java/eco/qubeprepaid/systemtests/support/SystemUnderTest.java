@@ -15,6 +15,7 @@ import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
 import eco.qubeprepaid.testsupport.OperatorAuth;
 import eco.qubeprepaid.testsupport.PostgresServer;
+import eco.qubeprepaid.testsupport.SandboxInServiceJvm;
 import eco.qubeprepaid.testsupport.TestServers;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
@@ -46,18 +47,6 @@ public final class SystemUnderTest {
 
 	/** The two Qube API keys the poller owns. */
 	public static final List<String> API_KEYS = List.of("st-key-1", "st-key-2");
-
-	/**
-	 * Spring Security (the services' operator API) is on the one classpath of this JVM;
-	 * the sandbox leaves it out, as it does when it runs alone.
-	 */
-	private static final String SECURITY_AUTO_CONFIGURATION = String.join(",",
-			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-			"eco.qubeprepaid.service.security.OperatorSecurityAutoConfiguration");
 
 	/** The development operator with the money role, the same in a remote system. */
 	private static final Map<String, String> OPERATOR = Map.of("Authorization", OperatorAuth.MONEY);
@@ -232,15 +221,10 @@ public final class SystemUnderTest {
 	}
 
 	private static Map<String, Object> sandboxProperties() {
-		Map<String, Object> properties = common("sandbox");
-		properties.put("spring.web.resources.add-mappings", "false");
-		properties.put("spring.autoconfigure.exclude",
-				String.join(",", "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-						"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-						"org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
-						"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-						"org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
-						"eco.qubeprepaid.service.ServicePlatformAutoConfiguration", SECURITY_AUTO_CONFIGURATION));
+		Map<String, Object> properties = SandboxInServiceJvm.properties("system-tests-sandbox");
+		properties.put("spring.application.name", "sandbox");
+		properties.put("management.endpoints.web.exposure.include", "health,prometheus");
+		properties.put("logging.level.org.apache.kafka", "WARN");
 		properties.put("sandbox.qube.lenient-slashes", "false");
 		properties.put("sandbox.qube.clock.speed", "0");
 		properties.put("sandbox.qube.clock.start", SIM_START);
