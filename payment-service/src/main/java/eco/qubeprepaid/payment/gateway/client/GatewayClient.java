@@ -86,6 +86,38 @@ public class GatewayClient {
 		return payments;
 	}
 
+	/**
+	 * Fetches the gateway's settlement report of one IST day: its captured payments and
+	 * processed refunds.
+	 * @param day the IST day
+	 * @return the report's lines
+	 */
+	public List<SettlementLine> settlementReport(java.time.LocalDate day) {
+		JsonNode collection = call(HttpRequest
+			.newBuilder(uri("/v1/settlements/recon/combined?year=" + day.getYear() + "&month=" + day.getMonthValue()
+					+ "&day=" + day.getDayOfMonth()))
+			.GET(), "fetch the settlement report of " + day);
+		List<SettlementLine> lines = new ArrayList<>();
+		for (JsonNode item : collection.path("items")) {
+			lines.add(new SettlementLine(item.path("entity_id").asString(""), item.path("type").asString(""),
+					item.path("amount").asLong(), item.path("payment_id").asString(""),
+					item.path("order_id").asString("")));
+		}
+		return lines;
+	}
+
+	/**
+	 * A line of the gateway's settlement report.
+	 *
+	 * @param entityId the payment or refund id
+	 * @param type {@code payment} or {@code refund}
+	 * @param amountPaise its amount
+	 * @param paymentId the payment (the refund's payment for a refund)
+	 * @param orderId the order
+	 */
+	public record SettlementLine(String entityId, String type, long amountPaise, String paymentId, String orderId) {
+	}
+
 	private URI uri(String path) {
 		String base = this.properties.baseUrl().toString();
 		return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);

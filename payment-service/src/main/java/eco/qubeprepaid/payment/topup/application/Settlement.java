@@ -130,6 +130,33 @@ public class Settlement {
 	}
 
 	/**
+	 * @param from the first instant, inclusive
+	 * @param to the last instant, exclusive
+	 * @return the payments captured in that range (by capture time): payment id → amount
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> capturedBetween(Instant from, Instant to) {
+		return this.store.capturedBetween(from, to);
+	}
+
+	/**
+	 * Settles payments the gateway reports captured (its fetch API's view), each through
+	 * {@link #captured}: what a webhook already reported changes nothing.
+	 * @param payments the gateway's payments
+	 * @return how many were credited now
+	 */
+	@Transactional
+	public int settleReported(List<GatewayPayment> payments) {
+		int credited = 0;
+		for (GatewayPayment payment : payments) {
+			if (payment.isCaptured() && captured(payment, SettledBy.RECONCILIATION) == WebhookOutcome.CREDITED) {
+				credited++;
+			}
+		}
+		return credited;
+	}
+
+	/**
 	 * Records the ledger's confirmation of a top-up's credit.
 	 * @param paymentId the payment credited
 	 * @param balanceAfterPaise the balance after the credit

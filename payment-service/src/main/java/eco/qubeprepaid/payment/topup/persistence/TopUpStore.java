@@ -242,6 +242,20 @@ public class TopUpStore {
 	}
 
 	/**
+	 * Reads the payments captured in a time range (by the gateway's capture time).
+	 * @param from the first instant, inclusive
+	 * @param to the last instant, exclusive
+	 * @return payment id → amount
+	 */
+	public java.util.Map<String, Long> capturedBetween(Instant from, Instant to) {
+		return this.db.select(CAPTURED_PAYMENTS.PAYMENT_ID, CAPTURED_PAYMENTS.AMOUNT_PAISE)
+			.from(CAPTURED_PAYMENTS)
+			.where(CAPTURED_PAYMENTS.CAPTURED_AT.ge(utc(from)))
+			.and(CAPTURED_PAYMENTS.CAPTURED_AT.lt(utc(to)))
+			.fetchMap(CAPTURED_PAYMENTS.PAYMENT_ID, CAPTURED_PAYMENTS.AMOUNT_PAISE);
+	}
+
+	/**
 	 * Sums what was captured.
 	 * @return the count and total of captured payments
 	 */
