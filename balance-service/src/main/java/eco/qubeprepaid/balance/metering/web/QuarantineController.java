@@ -1,5 +1,6 @@
 package eco.qubeprepaid.balance.metering.web;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import eco.qubeprepaid.balance.metering.application.QuarantineResolutions.Resolv
 import eco.qubeprepaid.balance.metering.domain.QuarantinedReading;
 import eco.qubeprepaid.balance.metering.domain.Resolution;
 import eco.qubeprepaid.balance.errors.BadRequestException;
+import eco.qubeprepaid.balance.web.Operators;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,14 +47,15 @@ public class QuarantineController {
 	}
 
 	@PostMapping("/api/quarantine/{id}/resolution")
-	public Resolved resolve(@PathVariable String id, @RequestBody(required = false) ResolutionRequest request) {
+	public Resolved resolve(@PathVariable String id, @RequestBody(required = false) ResolutionRequest request,
+			Principal account) {
 		long quarantineId = id(id);
 		if (request == null) {
 			throw new BadRequestException("a JSON body is required, e.g. "
 					+ "{\"action\": \"DISMISS\", \"operator\": \"asha\", \"note\": \"poller glitch\"}");
 		}
 		Resolution action = request.resolution();
-		String operator = request.operatorName();
+		String operator = Operators.of(account, request.operator());
 		String note = request.noteText();
 		return this.resolutions.resolve(quarantineId, action, operator, note);
 	}
@@ -71,7 +74,8 @@ public class QuarantineController {
 	 *
 	 * @param action {@code DISMISS} (a glitch: nothing is billed) or {@code REBASELINE}
 	 * (genuine: billing continues from it, the energy before it is not billed)
-	 * @param operator who resolves it, for the audit trail
+	 * @param operator who resolves it, if not the account itself (recorded with the
+	 * account)
 	 * @param note why, at most 500 characters, optional
 	 */
 	public record ResolutionRequest(String action, String operator, String note) {
@@ -87,13 +91,6 @@ public class QuarantineController {
 			catch (IllegalArgumentException ex) {
 				throw new BadRequestException("action must be DISMISS or REBASELINE, was '" + this.action + "'");
 			}
-		}
-
-		String operatorName() {
-			if (this.operator == null || this.operator.isBlank()) {
-				throw new BadRequestException("operator is required (who resolves the reading, for the audit trail)");
-			}
-			return this.operator.trim();
 		}
 
 		String noteText() {

@@ -2,6 +2,7 @@ package eco.qubeprepaid.balance.policy.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.security.Principal;
 import java.util.UUID;
 
 import eco.qubeprepaid.balance.policy.application.RelayOperations;
@@ -12,6 +13,7 @@ import eco.qubeprepaid.balance.policy.domain.Observation;
 import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.TrackedCommand;
 import eco.qubeprepaid.balance.errors.BadRequestException;
+import eco.qubeprepaid.balance.web.Operators;
 import eco.qubeprepaid.balance.policy.domain.OverrideEntry;
 
 import org.springframework.http.HttpStatus;
@@ -41,17 +43,15 @@ public class RelayController {
 
 	@PostMapping("/api/premises/{premiseId}/relay")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	public ForcedView force(@PathVariable String premiseId, @RequestBody ForceRequest request) {
+	public ForcedView force(@PathVariable String premiseId, @RequestBody ForceRequest request, Principal account) {
 		if (request.on() == null) {
 			throw new BadRequestException("on is required: true to switch the supply on, false to cut it");
-		}
-		if (request.operator() == null || request.operator().isBlank()) {
-			throw new BadRequestException("operator is required (who forces the relay, for the audit trail)");
 		}
 		if (request.reason() == null || request.reason().isBlank()) {
 			throw new BadRequestException("reason is required (why the relay is forced, for the audit trail)");
 		}
-		UUID commandId = this.relays.force(premiseId, request.on(), request.operator().trim(), request.reason().trim());
+		UUID commandId = this.relays.force(premiseId, request.on(), Operators.of(account, request.operator()),
+				request.reason().trim());
 		return new ForcedView(premiseId, request.on(), commandId);
 	}
 
@@ -88,7 +88,7 @@ public class RelayController {
 	 * An operator's forced switch.
 	 *
 	 * @param on {@code true} to switch the supply on, {@code false} to cut it
-	 * @param operator who
+	 * @param operator who asked, if not the account itself (recorded with the account)
 	 * @param reason why
 	 */
 	public record ForceRequest(Boolean on, String operator, String reason) {

@@ -260,7 +260,7 @@ class PolicyIT extends BalanceIntegrationTest {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(walletBalance(premise)).isEqualTo(2_000));
 		HttpResponse<String> refused = post("/api/premises/" + premise + "/relay", "{\"on\":false,\"operator\":\"\"}");
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("operator is required");
+		assertThat(refused.body()).contains("reason is required");
 		try (TopicReader commands = new TopicReader(Topics.DEVICE_COMMANDS)) {
 			HttpResponse<String> forced = post("/api/premises/" + premise + "/relay",
 					"{\"on\":false,\"operator\":\"alice\",\"reason\":\"wiring fault reported\"}");
@@ -268,16 +268,16 @@ class PolicyIT extends BalanceIntegrationTest {
 			await().atMost(WAIT).untilAsserted(() -> {
 				List<DeviceCommandRequested> offs = commands(commands, premise, DeviceCommand.RELAY_OFF);
 				assertThat(offs).hasSize(1);
-				assertThat(offs.get(0).requestedBy()).isEqualTo("operator:alice");
+				assertThat(offs.get(0).requestedBy()).isEqualTo("operator:alice (ops-money)");
 				assertThat(forced.body()).contains(offs.get(0).commandId().toString());
 			});
 		}
 		assertThat(this.jdbc.queryForObject(
 				"SELECT operator || '|' || reason || '|' || relay_on FROM relay_override WHERE premise_id = ?",
 				String.class, premise))
-			.isEqualTo("alice|wiring fault reported|false");
+			.isEqualTo("alice (ops-money)|wiring fault reported|false");
 		HttpResponse<String> state = get("/api/premises/" + premise + "/relay");
-		assertThat(state.body()).contains("\"operatorHold\":true").contains("\"operator\":\"alice\"");
+		assertThat(state.body()).contains("\"operatorHold\":true").contains("\"operator\":\"alice (ops-money)\"");
 	}
 
 	@Test
