@@ -1,6 +1,5 @@
 package eco.qubeprepaid.payment.audit.persistence;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -48,14 +47,6 @@ public class AuditStore {
 			.limit(limit)
 			.fetch((row) -> new AuditEntry(row.getAt().toInstant(), row.getActor(), row.getActorKind(), row.getAction(),
 					row.getTarget(), row.getReason(), row.getDetail()));
-	}
-
-	/**
-	 * @return when the newest entry was written, or null
-	 */
-	public Instant newest() {
-		var at = this.db.select(org.jooq.impl.DSL.max(AUDIT_LOG.AT)).from(AUDIT_LOG).fetchOne().value1();
-		return (at != null) ? at.toInstant() : null;
 	}
 
 }

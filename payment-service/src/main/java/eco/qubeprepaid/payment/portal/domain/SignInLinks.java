@@ -1,15 +1,12 @@
 package eco.qubeprepaid.payment.portal.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import eco.qubeprepaid.payment.gateway.domain.WebhookSignature;
 
 /**
  * Signed per-tenant sign-in links: {@code <tenant id>.<expiry, epoch seconds>.<HMAC>},
@@ -18,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignInLinks {
 
-	private final byte[] secret;
+	private final String secret;
 
 	/**
 	 * @param secret the portal's link secret (at least 16 characters)
@@ -27,7 +24,7 @@ public final class SignInLinks {
 		if (secret == null || secret.length() < 16) {
 			throw new IllegalArgumentException("The portal's link secret must be at least 16 characters");
 		}
-		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.secret = secret;
 	}
 
 	/**
@@ -37,7 +34,7 @@ public final class SignInLinks {
 	 */
 	public String token(UUID tenantId, Instant expiresAt) {
 		String payload = tenantId + "." + expiresAt.getEpochSecond();
-		return payload + "." + HexFormat.of().formatHex(mac(payload));
+		return payload + "." + mac(payload);
 	}
 
 	/**
@@ -57,8 +54,8 @@ public final class SignInLinks {
 		try {
 			UUID tenant = UUID.fromString(parts[0]);
 			long expires = Long.parseLong(parts[1]);
-			byte[] given = HexFormat.of().parseHex(parts[2]);
-			boolean genuine = MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given);
+			boolean genuine = MessageDigest.isEqual(mac(parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8),
+					parts[2].toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
 			return (genuine && now.getEpochSecond() < expires) ? Optional.of(tenant) : Optional.empty();
 		}
 		catch (IllegalArgumentException ex) {
@@ -66,15 +63,8 @@ public final class SignInLinks {
 		}
 	}
 
-	private byte[] mac(String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+	private String mac(String payload) {
+		return WebhookSignature.sign(this.secret, payload.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

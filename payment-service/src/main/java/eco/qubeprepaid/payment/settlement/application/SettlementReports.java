@@ -75,16 +75,23 @@ public class SettlementReports {
 	 * @throws Refusal 400 for a day in the future, 503 if the gateway cannot be reached
 	 */
 	public SettlementComparison compare(LocalDate day) {
+		return compare(day, report(day));
+	}
+
+	private List<SettlementLine> report(LocalDate day) {
 		if (day.isAfter(Ist.date(this.clock.instant()))) {
 			throw Refusal.badRequest("Day in the future", day + " has not happened yet (IST)");
 		}
-		List<SettlementLine> lines;
 		try {
-			lines = this.gateway.settlementReport(day);
+			return this.gateway.settlementReport(day);
 		}
 		catch (GatewayException ex) {
 			throw new Refusal(503, "Payment gateway unavailable", ex.getMessage());
 		}
+	}
+
+	/** The gateway's report of the day beside what is recorded here now. */
+	private SettlementComparison compare(LocalDate day, List<SettlementLine> lines) {
 		Instant from = day.atStartOfDay(Ist.ZONE).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(Ist.ZONE).toInstant();
 		Map<String, Long> recorded = this.settlement.capturedBetween(from, to);
@@ -128,9 +135,12 @@ public class SettlementReports {
 	 * @return the comparison after reconciling, and how many were credited
 	 */
 	public Reconciled reconcile(LocalDate day, String actor, String actorKind) {
-		SettlementComparison before = compare(day);
+		// One fetch of the gateway's report serves both comparisons: only our side
+		// changes.
+		List<SettlementLine> lines = report(day);
+		SettlementComparison before = compare(day, lines);
 		Set<String> orders = new LinkedHashSet<>();
-		for (SettlementLine line : this.gateway.settlementReport(day)) {
+		for (SettlementLine line : lines) {
 			if ("payment".equals(line.type()) && before.missingHere().contains(line.entityId())) {
 				orders.add(line.orderId());
 			}
@@ -140,7 +150,7 @@ public class SettlementReports {
 			List<GatewayPayment> payments = this.gateway.paymentsOf(order);
 			credited += this.settlement.settleReported(payments);
 		}
-		SettlementComparison after = compare(day);
+		SettlementComparison after = compare(day, lines);
 		int creditedNow = credited;
 		this.transactions.executeWithoutResult((status) -> this.audit.record(actor, actorKind, "settlement.reconcile",
 				"settlement:" + day, null,

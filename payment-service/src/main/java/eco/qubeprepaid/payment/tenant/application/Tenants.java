@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import eco.qubeprepaid.payment.audit.application.AuditTrail;
 import eco.qubeprepaid.payment.errors.Refusal;
+import eco.qubeprepaid.payment.tenant.domain.PremiseIds;
 import eco.qubeprepaid.payment.tenant.domain.Tenant;
 import eco.qubeprepaid.payment.tenant.persistence.TenantStore;
 
@@ -25,8 +26,6 @@ public class Tenants {
 	private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-	private static final Pattern PREMISE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,119}");
 
 	private final TenantStore store;
 
@@ -50,9 +49,8 @@ public class Tenants {
 	@Transactional
 	public Tenant moveIn(String operator, MoveIn request) {
 		String premise = required(request.premiseId(), "premiseId");
-		if (!PREMISE.matcher(premise).matches()) {
-			throw Refusal.badRequest("Bad premise id",
-					"A premise id is 1-120 letters, digits or . _ : / - starting with a letter or digit");
+		if (!PremiseIds.isValid(premise)) {
+			throw Refusal.badRequest("Bad premise id", PremiseIds.RULE);
 		}
 		String name = required(request.name(), "name");
 		if (name.length() > 120) {

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import eco.qubeprepaid.payment.audit.application.Actor;
 import eco.qubeprepaid.payment.audit.application.AuditTrail;
 import eco.qubeprepaid.payment.errors.Refusal;
+import eco.qubeprepaid.payment.tenant.domain.PremiseIds;
 import eco.qubeprepaid.payment.gateway.client.GatewayClient;
 import eco.qubeprepaid.payment.gateway.client.GatewayException;
 import eco.qubeprepaid.payment.gateway.client.GatewayProperties;
@@ -34,9 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TopUps {
 
 	private static final Logger log = LoggerFactory.getLogger(TopUps.class);
-
-	/** A premise id as the meters carry it (udf1): letters, digits and {@code .-_:/}. */
-	private static final Pattern PREMISE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,119}");
 
 	private final TopUpStore store;
 
@@ -76,9 +73,8 @@ public class TopUps {
 	 * reached (the top-up is then closed as {@code ORDER_FAILED}; nobody was charged)
 	 */
 	public Started start(String premiseId, long amountPaise, Actor actor) {
-		if (premiseId == null || !PREMISE.matcher(premiseId).matches()) {
-			throw Refusal.badRequest("Bad premise id",
-					"A premise id is 1-120 letters, digits or . _ : / - starting with a letter or digit");
+		if (!PremiseIds.isValid(premiseId)) {
+			throw Refusal.badRequest("Bad premise id", PremiseIds.RULE);
 		}
 		this.rules.problemWith(amountPaise).ifPresent((problem) -> {
 			throw Refusal.badRequest("Amount not accepted", problem);

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import eco.qubeprepaid.payment.jooq.tables.records.TopUpsRecord;
 import eco.qubeprepaid.payment.topup.domain.Capture;
-import eco.qubeprepaid.payment.topup.domain.CapturedTotals;
 import eco.qubeprepaid.payment.topup.domain.SettledBy;
 import eco.qubeprepaid.payment.topup.domain.TopUp;
 import eco.qubeprepaid.payment.topup.domain.TopUpStatus;
@@ -253,18 +252,6 @@ public class TopUpStore {
 			.where(CAPTURED_PAYMENTS.CAPTURED_AT.ge(utc(from)))
 			.and(CAPTURED_PAYMENTS.CAPTURED_AT.lt(utc(to)))
 			.fetchMap(CAPTURED_PAYMENTS.PAYMENT_ID, CAPTURED_PAYMENTS.AMOUNT_PAISE);
-	}
-
-	/**
-	 * Sums what was captured.
-	 * @return the count and total of captured payments
-	 */
-	public CapturedTotals capturedTotals() {
-		var row = this.db.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.sum(CAPTURED_PAYMENTS.AMOUNT_PAISE))
-			.from(CAPTURED_PAYMENTS)
-			.fetchOne();
-		long total = (row.value2() != null) ? row.value2().longValue() : 0;
-		return new CapturedTotals(row.value1(), total);
 	}
 
 	private static TopUp topUp(TopUpsRecord row) {
