@@ -262,6 +262,11 @@ public final class InMemoryBilling {
 		}
 
 		@Override
+		public boolean hasWallet(String premiseId) {
+			return this.balances.containsKey(premiseId);
+		}
+
+		@Override
 		public Map<String, Long> walletBalances(Collection<String> premiseIds) {
 			Map<String, Long> found = new HashMap<>();
 			premiseIds.stream()

@@ -22,6 +22,7 @@ public enum EventType {
 	DEVICE_IDENTITY_MISSING("device-identity-missing", 1, DeviceIdentityMissing.class, Topics.DEVICE_REGISTRY),
 	BALANCE_DEBITED("balance-debited", 1, BalanceDebited.class, Topics.BALANCE_EVENTS),
 	BALANCE_CREDITED("balance-credited", 1, BalanceCredited.class, Topics.BALANCE_EVENTS),
+	BALANCE_WITHDRAWN("balance-withdrawn", 1, BalanceWithdrawn.class, Topics.BALANCE_EVENTS),
 	LOW_BALANCE_REACHED("low-balance-reached", 1, LowBalanceReached.class, Topics.BALANCE_EVENTS),
 	FIXED_CHARGE_DEBITED("fixed-charge-debited", 1, FixedChargeDebited.class, Topics.BALANCE_EVENTS),
 	READING_QUARANTINED("reading-quarantined", 1, ReadingQuarantined.class, Topics.BALANCE_EVENTS),

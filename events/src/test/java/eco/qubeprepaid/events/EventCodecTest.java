@@ -46,6 +46,9 @@ class EventCodecTest {
 				new BigDecimal("0.333"), TariffKind.EB, 500, 16, -120));
 		samples.put(EventType.BALANCE_CREDITED, new BalanceCredited(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000,
 				49880, BalanceCredited.SOURCE_TOP_UP));
+		samples.put(EventType.BALANCE_WITHDRAWN,
+				new BalanceWithdrawn(UUID.randomUUID(), NOW, PREMISE, "refund:3f1c0b52-6f0e-4a55-9a55-1a2b3c4d5e6f",
+						20000, 29880, BalanceWithdrawn.SOURCE_REFUND, "tenant moved out"));
 		samples.put(EventType.SUPPLY_RESTORE_OVERDUE, new SupplyRestoreOverdue(UUID.randomUUID(), NOW, PREMISE,
 				NOW.minusSeconds(600), 50000, 3, "insufficient_balance"));
 		samples.put(EventType.LOW_BALANCE_REACHED,

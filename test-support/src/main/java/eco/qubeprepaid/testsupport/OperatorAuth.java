@@ -16,6 +16,12 @@ public final class OperatorAuth {
 	/** {@code ops-viewer}: reads only. */
 	public static final String VIEWER = basic("ops-viewer", "viewer-dev-password");
 
+	/**
+	 * {@code svc-payment}: payment-service's account (reads, and
+	 * {@code /api/service/**}).
+	 */
+	public static final String PAYMENT_SERVICE = basic("svc-payment", "payment-dev-service-password");
+
 	private OperatorAuth() {
 	}
 

@@ -10,4 +10,8 @@ public class ConflictException extends ApiProblem {
 		super(title, message);
 	}
 
+	public ConflictException(String title, String code, String message) {
+		super(title, code, message);
+	}
+
 }

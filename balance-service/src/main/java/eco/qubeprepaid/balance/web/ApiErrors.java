@@ -1,5 +1,6 @@
 package eco.qubeprepaid.balance.web;
 
+import eco.qubeprepaid.balance.errors.ApiProblem;
 import eco.qubeprepaid.balance.errors.BadRequestException;
 import eco.qubeprepaid.balance.errors.ConflictException;
 import eco.qubeprepaid.balance.errors.NotFoundException;
@@ -19,17 +20,24 @@ public class ApiErrors {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.title(), ex.getMessage());
+		return coded(problem(HttpStatus.NOT_FOUND, ex.title(), ex.getMessage()), ex);
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, ex.title(), ex.getMessage());
+		return coded(problem(HttpStatus.CONFLICT, ex.title(), ex.getMessage()), ex);
 	}
 
 	@ExceptionHandler(BadRequestException.class)
 	ProblemDetail badRequest(BadRequestException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	private static ProblemDetail coded(ProblemDetail problem, ApiProblem ex) {
+		if (ex.code() != null) {
+			problem.setProperty("code", ex.code());
+		}
+		return problem;
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

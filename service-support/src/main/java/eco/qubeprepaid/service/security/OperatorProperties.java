@@ -1,6 +1,8 @@
 package eco.qubeprepaid.service.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,9 +24,23 @@ public record OperatorProperties(@DefaultValue List<Operator> operators) {
 	 * @param name the account name
 	 * @param password the hashed password, with its encoder's prefix
 	 * @param roles {@link OperatorRoles#VIEWER} (read only) and/or
-	 * {@link OperatorRoles#MONEY} (money, tenancy and relay actions)
+	 * {@link OperatorRoles#MONEY} (money, tenancy and relay actions), or
+	 * {@link OperatorRoles#SERVICE} for another service of the platform
 	 */
 	public record Operator(String name, String password, List<String> roles) {
+
+		private static final Set<String> KNOWN = Set.of(OperatorRoles.VIEWER, OperatorRoles.MONEY,
+				OperatorRoles.SERVICE);
+
+		public Operator {
+			for (String role : (roles != null) ? roles : List.<String>of()) {
+				if (!KNOWN.contains(role)) {
+					throw new IllegalArgumentException("operator account '" + name + "' has the unknown role '" + role
+							+ "'; the roles are " + new TreeSet<>(KNOWN));
+				}
+			}
+		}
+
 	}
 
 }

@@ -25,9 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * The same authentication for every service's operator API: HTTP Basic against the
  * operator accounts of {@code qp.platform.operators} (bcrypt-hashed passwords), no
  * session, no CSRF (no browser session to ride on); every {@code GET} under {@code /api/}
- * needs {@code VIEWER} or {@code MONEY}, every other method {@code MONEY}. Health,
- * metrics and the OpenAPI document are open (loopback or the cluster only); a path no
- * chain claims is refused. A service adds chains of its own for other paths (e.g.
+ * needs {@code VIEWER} or {@code MONEY}, every other method {@code MONEY}; everything
+ * under {@code /api/service/} needs {@code SERVICE} (other services' accounts only).
+ * Health, metrics and the OpenAPI document are open (loopback or the cluster only); a
+ * path no chain claims is refused. A service adds chains of its own for other paths (e.g.
  * payment-service's portal and webhooks) at orders below {@link #API_ORDER}.
  */
 @AutoConfiguration
@@ -38,11 +39,18 @@ public class OperatorSecurityAutoConfiguration {
 	/** The order of the operator API's chain; a service's own chains come before it. */
 	public static final int API_ORDER = 100;
 
+	/**
+	 * The paths for other services of the platform only ({@link OperatorRoles#SERVICE}).
+	 */
+	public static final String SERVICE_PATHS = "/api/service/**";
+
 	@Bean
 	@Order(API_ORDER)
 	SecurityFilterChain operatorApiChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(SERVICE_PATHS)
+				.hasRole(OperatorRoles.SERVICE)
+				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasAnyRole(OperatorRoles.VIEWER, OperatorRoles.MONEY)
 				.anyRequest()
 				.hasRole(OperatorRoles.MONEY))

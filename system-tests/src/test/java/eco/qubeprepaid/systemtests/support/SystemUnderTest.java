@@ -244,7 +244,7 @@ public final class SystemUnderTest {
 		properties.put("qp.platform.operators[0].roles", "VIEWER,MONEY");
 		properties.put("qp.platform.operators[1].name", "svc-payment");
 		properties.put("qp.platform.operators[1].password", "{noop}payment-dev-service-password");
-		properties.put("qp.platform.operators[1].roles", "VIEWER");
+		properties.put("qp.platform.operators[1].roles", "VIEWER,SERVICE");
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", database.username());
 		properties.put("spring.datasource.password", database.password());

@@ -59,6 +59,12 @@ public interface LedgerRepository extends PremiseLocks, ProcessedEvents {
 	long walletBalancePaise(String premiseId);
 
 	/**
+	 * @param premiseId a premise
+	 * @return whether it has a wallet (its meter was read, or money moved for it)
+	 */
+	boolean hasWallet(String premiseId);
+
+	/**
 	 * The balances of several wallets in one round trip.
 	 * @param premiseIds premises
 	 * @return the balance of each that has a wallet, by premise

@@ -124,6 +124,28 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 	}
 
 	/**
+	 * A movement an operator or the payment service asked for: an adjustment (against the
+	 * adjustments account) or a refund and its reversal (against payments clearing, the
+	 * money going back to, or coming back from, the gateway).
+	 * @param premiseId the premise
+	 * @param key the movement's idempotency key (see {@link MovementKind#key})
+	 * @param kind the movement
+	 * @param amountPaise the amount, more than zero
+	 * @param description the statement line
+	 * @param occurredAt when it was asked for
+	 * @return the posting
+	 */
+	public static LedgerPosting movement(String premiseId, String key, MovementKind kind, long amountPaise,
+			String description, Instant occurredAt) {
+		requirePositive(amountPaise);
+		String wallet = Accounts.wallet(premiseId);
+		// The wallet is a liability: a credit to it is a negative entry.
+		long walletEntry = kind.credit() ? -amountPaise : amountPaise;
+		return new LedgerPosting(key, premiseId, kind.ledgerKind(), description, occurredAt,
+				List.of(new Entry(kind.counterAccount(), -walletEntry), new Entry(wallet, walletEntry)));
+	}
+
+	/**
 	 * @param premiseId a premise
 	 * @return the idempotency key of its opening balance
 	 */
@@ -192,7 +214,11 @@ public record LedgerPosting(String idempotencyKey, String premiseId, Kind kind, 
 		/** Credit found on the meter that the ledger had not given it. */
 		METER_CREDIT,
 		/** An operator's correction. */
-		ADJUSTMENT
+		ADJUSTMENT,
+		/** Money refunded to the tenant through the gateway. */
+		REFUND,
+		/** A refund's debit given back: the gateway refused the refund. */
+		REFUND_REVERSAL
 
 	}
 

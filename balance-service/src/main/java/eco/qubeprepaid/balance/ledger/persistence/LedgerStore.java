@@ -230,6 +230,11 @@ public class LedgerStore implements LedgerRepository {
 		return walletBalances(List.of(premiseId)).getOrDefault(premiseId, 0L);
 	}
 
+	@Override
+	public boolean hasWallet(String premiseId) {
+		return this.dsl.fetchExists(ACCOUNT, ACCOUNT.ACCOUNT_ID.eq(Accounts.wallet(premiseId)));
+	}
+
 	/**
 	 * The balances of several wallets in one round trip.
 	 * @param premiseIds premises

@@ -10,6 +10,7 @@ import eco.qubeprepaid.balance.ledger.application.LedgerMetrics;
 import eco.qubeprepaid.balance.ledger.application.SnapshotApplied;
 import eco.qubeprepaid.balance.ledger.application.SnapshotOutcome;
 import eco.qubeprepaid.balance.ledger.application.WalletCredited;
+import eco.qubeprepaid.balance.ledger.application.WalletDebited;
 import eco.qubeprepaid.balance.ledger.application.Wallets;
 import eco.qubeprepaid.balance.ledger.domain.LedgerPosting;
 import eco.qubeprepaid.balance.policy.domain.CommandRequest;
@@ -65,6 +66,9 @@ public class PolicyEnforcement {
 
 	/** The reason of a balance set that brings a credit to the meter. */
 	public static final String REASON_CREDIT = "credit-to-meter";
+
+	/** The reason of a balance set that brings a refund or a debit to the meter. */
+	public static final String REASON_DEBIT = "debit-to-meter";
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyEnforcement.class);
 
@@ -158,7 +162,24 @@ public class PolicyEnforcement {
 		PremisePolicy policy = this.store.policyFor(premiseId);
 		Decision decision = this.cutoffs.onCredit(premiseId, policy, stored.policy(), amountPaise, balance,
 				this.clock.instant());
-		decision = creditToMeter(premiseId, policy, decision, balance);
+		decision = balanceToMeter(premiseId, policy, decision, balance, REASON_CREDIT);
+		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()), REQUESTED_BY);
+	}
+
+	/**
+	 * Brings the meter down to the new balance after a refund or an operator's debit, in
+	 * its transaction, and cuts if the balance fell below the line.
+	 * @param debited the ledger's notification
+	 */
+	@EventListener
+	public void onWalletDebited(WalletDebited debited) {
+		UnitOfWork work = debited.work();
+		String premiseId = debited.premiseId();
+		long balance = work.part(Wallets.class).balance(premiseId);
+		StoredState stored = work.part(PolicyStates.class).state(premiseId);
+		PremisePolicy policy = this.store.policyFor(premiseId);
+		Decision decision = this.cutoffs.onDebit(premiseId, policy, stored.policy(), balance);
+		decision = balanceToMeter(premiseId, policy, decision, balance, REASON_DEBIT);
 		apply(work, premiseId, decision, new StoredState(decision.next(), stored.reconciliation()), REQUESTED_BY);
 	}
 
@@ -261,11 +282,13 @@ public class PolicyEnforcement {
 	}
 
 	/**
-	 * Brings a credit to the meter: where the meter enforces itself the restore has asked
-	 * for the balance already; otherwise the meter's display is set to the new balance
-	 * (after any relay-on), unless it shows it already.
+	 * Brings a wallet movement to the meter: where the meter enforces itself the restore
+	 * has asked for the balance already; otherwise the meter's display is set to the new
+	 * balance (after any relay-on), unless it shows it already (within the sync
+	 * threshold, and never less than the ledger where the meter enforces).
 	 */
-	private Decision creditToMeter(String premiseId, PremisePolicy policy, Decision decision, long balance) {
+	private Decision balanceToMeter(String premiseId, PremisePolicy policy, Decision decision, long balance,
+			String reason) {
 		if (decision.balanceSet().isPresent()) {
 			return decision;
 		}
@@ -281,7 +304,7 @@ public class PolicyEnforcement {
 				&& !(enforcing && shown < target)) {
 			return decision;
 		}
-		return this.cutoffs.withBalanceSet(premiseId, decision, target, REASON_CREDIT);
+		return this.cutoffs.withBalanceSet(premiseId, decision, target, reason);
 	}
 
 	/**

@@ -158,6 +158,27 @@ public final class CutoffPolicy {
 	}
 
 	/**
+	 * Decides after money was taken out of the wallet other than for energy (a refund, an
+	 * operator's debit): the ladder's notices for rungs the balance fell through, and a
+	 * cut-off if the balance fell below the line, on the newest reading if it is fresh by
+	 * the service clock (friendly windows and emergency credit hold as for a reading).
+	 * @param premiseId the premise
+	 * @param policy its policy
+	 * @param state its state
+	 * @param balancePaise the ledger balance after it
+	 * @return the decision
+	 */
+	public Decision onDebit(String premiseId, PremisePolicy policy, PolicyState state, long balancePaise) {
+		Instant now = this.clock.instant();
+		PolicyState next = trackNegative(state, balancePaise, now);
+		List<LowBalanceNotice> notices = new ArrayList<>();
+		next = ladder(policy, next, balancePaise, notices, true);
+		Observation latest = next.latest();
+		Cut cut = (latest == null) ? Cut.NONE : new Cut(true, isFresh(latest.observedAt(), now) ? latest : null, now);
+		return converge(premiseId, policy, next, balancePaise, now, cut, notices);
+	}
+
+	/**
 	 * The periodic job's decision on the service clock: executes a scheduled cut-off once
 	 * it is due, if it is still owed, on data that is fresh by the service clock; and
 	 * keeps an owed supply being asked for, reporting it once overdue.

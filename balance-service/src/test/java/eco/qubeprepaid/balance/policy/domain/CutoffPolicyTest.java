@@ -82,6 +82,22 @@ class CutoffPolicyTest {
 	}
 
 	@Test
+	void aDebitNoticesTheRungsItFallsThroughAndCutsOnlyBelowTheLineOnAFreshReading() {
+		PolicyState seen = this.rules.onSnapshot(PREMISE, this.standard, toppedUp(10_000), online(WEEKDAY), 10_000)
+			.next();
+		Decision refund = this.rules.onDebit(PREMISE, this.standard, seen, 2_000);
+		assertThat(refund.notices()).extracting(LowBalanceNotice::rung).containsExactly("30%");
+		assertThat(refund.commands()).as("a tenant with credit is never cut").isEmpty();
+		Decision overridden = this.rules.onDebit(PREMISE, this.standard, refund.next(), -500);
+		assertThat(overridden.relay())
+			.hasValueSatisfying((request) -> assertThat(request.command()).isEqualTo(DeviceCommand.RELAY_OFF));
+		// On a reading older than the staleness bound nothing is cut.
+		Decision stale = at(WEEKDAY.plus(STALENESS).plusSeconds(60)).onDebit(PREMISE, this.standard, refund.next(),
+				-500);
+		assertThat(stale.relay()).isEmpty();
+	}
+
+	@Test
 	void aBalanceFallingThroughSeveralRungsAtOnceNoticesEachOfThem() {
 		Decision decision = this.rules.onSnapshot(PREMISE, this.standard, toppedUp(10_000), online(WEEKDAY), 0);
 		assertThat(decision.notices()).extracting(LowBalanceNotice::rung).containsExactly("30%", "10%", "0%");
