@@ -24,12 +24,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * the real gateway simulator of {@link GatewaySandbox}. Every subclass shares one context
  * (same properties), so the tests count what is theirs (their own premises).
  * <p>
- * Reconciliation's schedule is off (an hour); tests run a round themselves. Webhooks
+ * Reconciliation's and the refund worker's schedules are off (an hour); tests run a round
+ * themselves. balance-service is not running (its URL points at a closed port). Webhooks
  * signed with the old secret are still accepted (a rotation in progress).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "qp.payment.reconciliation.interval=1h", "qp.payment.reconciliation.after=0s",
 				"qp.payment.credit-watch-interval=1h", "qp.payment.credit-overdue-after=0s",
+				// balance-service is not started here: nothing listens on port 1.
+				"qp.payment.balance.base-url=http://127.0.0.1:1", "qp.payment.refunds.interval=1h",
 				"qp.payment.gateway.webhook-secrets=" + GatewaySandbox.WEBHOOK_SECRET + ","
 						+ PaymentIntegrationTest.OLD_SECRET })
 public abstract class PaymentIntegrationTest {

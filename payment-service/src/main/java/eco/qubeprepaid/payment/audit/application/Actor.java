@@ -16,4 +16,16 @@ public record Actor(String name, String kind) {
 		return new Actor(name, AuditTrail.OPERATOR);
 	}
 
+	/**
+	 * @param account the authenticated operator account
+	 * @param named the person the request names (e.g. the site engineer who asked), or
+	 * null/blank
+	 * @return the operator, recorded as e.g. {@code asha (ops-money)}, or the account
+	 * alone; the account is never left out
+	 */
+	public static Actor operator(String account, String named) {
+		return operator((named == null || named.isBlank() || named.trim().equals(account)) ? account
+				: named.trim() + " (" + account + ")");
+	}
+
 }

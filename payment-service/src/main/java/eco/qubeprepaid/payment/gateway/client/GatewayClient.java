@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import eco.qubeprepaid.payment.gateway.domain.GatewayPayment;
+import eco.qubeprepaid.payment.gateway.domain.GatewayRefund;
 import eco.qubeprepaid.payment.gateway.wire.GatewayWire;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +89,53 @@ public class GatewayClient {
 	}
 
 	/**
+	 * Asks the gateway to refund (part of) a payment. The refund's id is the idempotency
+	 * key: asked again, the gateway answers with the refund it made, so a retry after a
+	 * lost answer never refunds twice. An answer of 409 (the same key still in flight) is
+	 * transient.
+	 * @param paymentId the payment
+	 * @param refundId payment-service's refund id (idempotency key and receipt)
+	 * @param amountPaise the amount
+	 * @return the gateway's refund
+	 */
+	public GatewayRefund refund(String paymentId, UUID refundId, long amountPaise) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("amount", amountPaise);
+		body.put("receipt", refundId.toString());
+		body.putObject("notes").put("qp_refund_id", refundId.toString());
+		JsonNode refund = call(
+				HttpRequest.newBuilder(uri("/v1/payments/" + paymentId + "/refund"))
+					.header("Content-Type", "application/json")
+					.header("X-Refund-Idempotency", refundId.toString())
+					.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))),
+				"refund " + paymentId, 409);
+		try {
+			return this.wire.refund(refund);
+		}
+		catch (RuntimeException ex) {
+			throw new GatewayException("The gateway answered a refund that cannot be read: " + ex.getMessage(), true,
+					ex);
+		}
+	}
+
+	/**
+	 * Fetches a refund.
+	 * @param refundId the gateway's refund id
+	 * @return it
+	 */
+	public GatewayRefund fetchRefund(String refundId) {
+		JsonNode refund = call(HttpRequest.newBuilder(uri("/v1/refunds/" + refundId)).GET(),
+				"fetch refund " + refundId);
+		try {
+			return this.wire.refund(refund);
+		}
+		catch (RuntimeException ex) {
+			throw new GatewayException("The gateway answered a refund that cannot be read: " + ex.getMessage(), true,
+					ex);
+		}
+	}
+
+	/**
 	 * Fetches the gateway's settlement report of one IST day: its captured payments and
 	 * processed refunds.
 	 * @param day the IST day
@@ -124,6 +173,10 @@ public class GatewayClient {
 	}
 
 	private JsonNode call(HttpRequest.Builder request, String what) {
+		return call(request, what, 429);
+	}
+
+	private JsonNode call(HttpRequest.Builder request, String what, int alsoTransient) {
 		HttpResponse<String> response;
 		try {
 			response = this.http.send(request.timeout(this.properties.timeout())
@@ -142,7 +195,7 @@ public class GatewayClient {
 		if (status / 100 == 2) {
 			return this.wire.tree(response.body());
 		}
-		boolean transientFailure = status == 429 || status >= 500;
+		boolean transientFailure = status == 429 || status == alsoTransient || status >= 500;
 		throw new GatewayException("The gateway refused to " + what + " (HTTP " + status + "): " + describe(response),
 				transientFailure, null);
 	}

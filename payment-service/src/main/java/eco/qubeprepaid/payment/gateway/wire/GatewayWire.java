@@ -3,6 +3,7 @@ package eco.qubeprepaid.payment.gateway.wire;
 import java.time.Instant;
 
 import eco.qubeprepaid.payment.gateway.domain.GatewayPayment;
+import eco.qubeprepaid.payment.gateway.domain.GatewayRefund;
 import eco.qubeprepaid.payment.gateway.domain.WebhookEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +52,9 @@ public final class GatewayWire {
 			throw new MalformedWebhookException("The body has no event type");
 		}
 		JsonNode payment = root.path("payload").path("payment").path("entity");
-		return new WebhookEvent(eventId, type, payment.isObject() ? payment(payment) : null);
+		JsonNode refund = root.path("payload").path("refund").path("entity");
+		return new WebhookEvent(eventId, type, payment.isObject() ? payment(payment) : null,
+				refund.isObject() ? refund(refund) : null);
 	}
 
 	/**
@@ -73,6 +76,32 @@ public final class GatewayWire {
 				? Instant.ofEpochSecond(capturedAt.asLong()) : null;
 		return new GatewayPayment(id, orderId, amount.asLong(), required(node, "currency"), required(node, "status"),
 				text(node, "method"), captured, text(node, "error_description"));
+	}
+
+	/**
+	 * Reads a refund entity.
+	 * @param node the entity
+	 * @return the refund
+	 * @throws MalformedWebhookException if a field is missing or of the wrong type
+	 */
+	public GatewayRefund refund(JsonNode node) {
+		String id = text(node, "id");
+		if (id == null || id.isBlank()) {
+			throw new MalformedWebhookException("The refund has no id");
+		}
+		String paymentId = text(node, "payment_id");
+		if (paymentId == null || paymentId.isBlank()) {
+			throw new MalformedWebhookException("Refund " + id + " has no payment_id");
+		}
+		JsonNode amount = node.get("amount");
+		if (amount == null || !amount.isIntegralNumber() || amount.asLong() <= 0) {
+			throw new MalformedWebhookException("Refund " + id + " has no positive integer amount in paise");
+		}
+		String status = text(node, "status");
+		if (status == null || status.isBlank()) {
+			throw new MalformedWebhookException("Refund " + id + " has no status");
+		}
+		return new GatewayRefund(id, paymentId, amount.asLong(), status, text(node, "receipt"));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import eco.qubeprepaid.payment.gateway.domain.GatewayPayment;
 import eco.qubeprepaid.payment.gateway.domain.WebhookEvent;
 import eco.qubeprepaid.payment.gateway.domain.WebhookSignature;
 import eco.qubeprepaid.payment.gateway.wire.GatewayWire;
+import eco.qubeprepaid.payment.refund.application.Refunds;
 import eco.qubeprepaid.payment.gateway.wire.MalformedWebhookException;
 import eco.qubeprepaid.payment.topup.domain.SettledBy;
 import eco.qubeprepaid.payment.topup.domain.WebhookOutcome;
@@ -44,6 +45,8 @@ public class WebhookIntake {
 
 	private final Settlement settlement;
 
+	private final Refunds refunds;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -51,7 +54,8 @@ public class WebhookIntake {
 	private final MeterRegistry registry;
 
 	public WebhookIntake(GatewayProperties gateway, JsonMapper json, TopUpStore store, Settlement settlement,
-			TransactionTemplate transactions, Clock clock, MeterRegistry registry) {
+			Refunds refunds, TransactionTemplate transactions, Clock clock, MeterRegistry registry) {
+		this.refunds = refunds;
 		this.signature = new WebhookSignature(gateway.webhookSecrets());
 		this.wire = new GatewayWire(json);
 		this.store = store;
@@ -94,7 +98,8 @@ public class WebhookIntake {
 			throw refuse("malformed", 400, "Malformed webhook", ex.getMessage());
 		}
 		count(outcome.name().toLowerCase(java.util.Locale.ROOT));
-		if (outcome == WebhookOutcome.IGNORED_EVENT_TYPE || outcome == WebhookOutcome.UNKNOWN_ORDER) {
+		if (outcome == WebhookOutcome.IGNORED_EVENT_TYPE || outcome == WebhookOutcome.UNKNOWN_ORDER
+				|| outcome == WebhookOutcome.UNKNOWN_REFUND) {
 			log.info("Webhook {} ({}) ignored: {}", eventId, event.type(), outcome);
 		}
 		return outcome;
@@ -110,6 +115,7 @@ public class WebhookIntake {
 			case WebhookEvent.PAYMENT_CAPTURED, WebhookEvent.ORDER_PAID -> captured(event);
 			case WebhookEvent.PAYMENT_FAILED -> failed(event);
 			case WebhookEvent.PAYMENT_AUTHORIZED -> WebhookOutcome.NO_EFFECT;
+			case WebhookEvent.REFUND_PROCESSED, WebhookEvent.REFUND_FAILED -> refunded(event);
 			default -> WebhookOutcome.IGNORED_EVENT_TYPE;
 		};
 		this.store.eventOutcome(event.eventId(), outcome.name());
@@ -123,6 +129,17 @@ public class WebhookIntake {
 					event.type() + " carries payment " + payment.paymentId() + " in status " + payment.status());
 		}
 		return this.settlement.captured(payment, SettledBy.WEBHOOK);
+	}
+
+	private WebhookOutcome refunded(WebhookEvent event) {
+		if (event.refund() == null) {
+			throw new MalformedWebhookException(event.type() + " carries no payload.refund.entity");
+		}
+		return switch (this.refunds.onGatewayRefund(event.refund())) {
+			case MOVED -> WebhookOutcome.REFUND_RECORDED;
+			case NO_CHANGE -> WebhookOutcome.NO_EFFECT;
+			case UNKNOWN -> WebhookOutcome.UNKNOWN_REFUND;
+		};
 	}
 
 	private WebhookOutcome failed(WebhookEvent event) {

@@ -26,6 +26,14 @@ public enum WebhookOutcome {
 	/** The payment is not in rupees: logged, never credited. */
 	UNSUPPORTED_CURRENCY,
 
+	/** A refund of ours was processed, or given up by the gateway (then given back). */
+	REFUND_RECORDED,
+
+	/**
+	 * A refund payment-service did not make (e.g. from the gateway's dashboard): logged.
+	 */
+	UNKNOWN_REFUND,
+
 	/** An event type payment-service does not act on: logged, no effect. */
 	IGNORED_EVENT_TYPE,
 

@@ -13,14 +13,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a premise's wallet from balance-service's API: the balance, the daily usage, the
- * statement and the relay's state. A failure is a {@link WalletUnavailableException}, so
- * that a page can say the figures are not available just now instead of failing.
+ * Reads a premise's wallet from balance-service's API (the balance, the daily usage, the
+ * statement and the relay's state) and moves it for a refund. A failure is a
+ * {@link WalletUnavailableException}, so that a page can say the figures are not
+ * available just now instead of failing.
  */
 public class BalanceServiceClient {
 
@@ -100,11 +103,93 @@ public class BalanceServiceClient {
 				view.path("effectiveEnforcement").asString(""), commands);
 	}
 
+	/**
+	 * Takes a refund's amount from the wallet (balance-service's {@code /api/service/}
+	 * path, for this service's account only); the refund's id is the key, so asking again
+	 * takes nothing more.
+	 * @param premiseId the premise
+	 * @param refundId the refund
+	 * @param amountPaise the amount
+	 * @param reason the operator's reason
+	 * @param requestedBy the operator
+	 * @param overrideFloor whether the operator overrode the wallet's floor
+	 * @return what balance-service did: moved, or refused for good (e.g. the floor)
+	 * @throws WalletUnavailableException when balance-service cannot answer just now
+	 */
+	public WalletMove debitForRefund(String premiseId, UUID refundId, long amountPaise, String reason,
+			String requestedBy, boolean overrideFloor) {
+		return move("/api/service/premises/" + encode(premiseId) + "/refunds/" + refundId, amountPaise, reason,
+				requestedBy, overrideFloor);
+	}
+
+	/**
+	 * Gives a refund's amount back to the wallet after the gateway refused the refund.
+	 * @param premiseId the premise
+	 * @param refundId the refund
+	 * @param amountPaise the amount taken
+	 * @param reason why
+	 * @return what balance-service did
+	 * @throws WalletUnavailableException when balance-service cannot answer just now
+	 */
+	public WalletMove reverseRefund(String premiseId, UUID refundId, long amountPaise, String reason) {
+		return move("/api/service/premises/" + encode(premiseId) + "/refunds/" + refundId + "/reversal", amountPaise,
+				reason, null, false);
+	}
+
+	private WalletMove move(String path, long amountPaise, String reason, String requestedBy, boolean overrideFloor) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("amountPaise", amountPaise);
+		body.put("reason", reason);
+		if (requestedBy != null) {
+			body.put("requestedBy", requestedBy);
+		}
+		body.put("overrideFloor", overrideFloor);
+		HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), path);
+		int status = response.statusCode();
+		if (status / 100 == 2) {
+			return WalletMove.moved(this.json.readTree(response.body()).path("balanceAfterPaise").asLong());
+		}
+		if (status == 429 || status >= 500 || status == 401 || status == 403) {
+			// An outage, or this service's account not (yet) configured there: worth
+			// retrying, never a reason to give up on the tenant's refund.
+			throw new WalletUnavailableException(
+					"balance-service answered " + status + " to " + path + ": " + response.body());
+		}
+		JsonNode problem = readOrEmpty(response.body());
+		return WalletMove.refused(problem.path("code").asString(""), problem.path("detail").asString(response.body()));
+	}
+
+	private JsonNode readOrEmpty(String body) {
+		try {
+			return this.json.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return this.json.createObjectNode();
+		}
+	}
+
+	private static String encode(String premiseId) {
+		return URLEncoder.encode(premiseId, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
 	private static String premise(String premiseId) {
-		return "/api/premises/" + URLEncoder.encode(premiseId, StandardCharsets.UTF_8).replace("+", "%20");
+		return "/api/premises/" + encode(premiseId);
 	}
 
 	private JsonNode get(String path) {
+		HttpResponse<String> response = send(request(path).GET(), path);
+		if (response.statusCode() == 404) {
+			throw new WalletUnavailableException("balance-service knows no such premise yet (" + path + ")");
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw new WalletUnavailableException(
+					"balance-service answered " + response.statusCode() + " to " + path + ": " + response.body());
+		}
+		return this.json.readTree(response.body());
+	}
+
+	private HttpRequest.Builder request(String path) {
 		String base = this.properties.baseUrl().toString().replaceAll("/$", "");
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(this.properties.timeout())
@@ -115,24 +200,40 @@ public class BalanceServiceClient {
 						.encodeToString((this.properties.username() + ":" + this.properties.password())
 							.getBytes(StandardCharsets.UTF_8)));
 		}
+		return request;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, String path) {
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() == 404) {
-				throw new WalletUnavailableException("balance-service knows no such premise yet (" + path + ")");
-			}
-			if (response.statusCode() / 100 != 2) {
-				throw new WalletUnavailableException(
-						"balance-service answered " + response.statusCode() + " to " + path + ": " + response.body());
-			}
-			return this.json.readTree(response.body());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new WalletUnavailableException("balance-service cannot be reached: " + ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new WalletUnavailableException("Interrupted while reading from balance-service");
+			throw new WalletUnavailableException("Interrupted while calling balance-service");
 		}
+	}
+
+	/**
+	 * What balance-service did with a wallet movement.
+	 *
+	 * @param moved whether the wallet moved (now or by an earlier identical request)
+	 * @param balanceAfterPaise the balance right after it, when moved
+	 * @param code balance-service's refusal code (e.g. {@code BELOW_FLOOR}), when not
+	 * @param refusal its explanation, when not
+	 */
+	public record WalletMove(boolean moved, long balanceAfterPaise, String code, String refusal) {
+
+		static WalletMove moved(long balanceAfterPaise) {
+			return new WalletMove(true, balanceAfterPaise, null, null);
+		}
+
+		static WalletMove refused(String code, String refusal) {
+			return new WalletMove(false, 0, code, refusal);
+		}
+
 	}
 
 	/**
