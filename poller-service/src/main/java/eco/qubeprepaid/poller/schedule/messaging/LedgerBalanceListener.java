@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import eco.qubeprepaid.events.BalanceCredited;
+import eco.qubeprepaid.events.BalanceWithdrawn;
 import eco.qubeprepaid.events.BalanceDebited;
 import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.events.EventType;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the wallet balances balance-service publishes on {@code Topics.BALANCE_EVENTS}
- * ({@link BalanceDebited}, {@link FixedChargeDebited}, {@link BalanceCredited}) into the
+ * ({@link BalanceDebited}, {@link FixedChargeDebited}, {@link BalanceCredited},
+ * {@link BalanceWithdrawn}) into the
  * poll schedulers, so that a premise whose ledger runs down while its meter's own balance
  * stays flat is polled ahead of the others (ADR 0006). Its own consumer group: the poller
  * reads the topic for a hint and owns none of its effects. Other types on the topic are
@@ -43,7 +45,8 @@ public class LedgerBalanceListener {
 	private static final String METER = "poller.ledger.balances";
 
 	private static final Set<String> BALANCE_TYPES = Set.of(EventType.BALANCE_DEBITED.token(),
-			EventType.FIXED_CHARGE_DEBITED.token(), EventType.BALANCE_CREDITED.token());
+			EventType.FIXED_CHARGE_DEBITED.token(), EventType.BALANCE_CREDITED.token(),
+			EventType.BALANCE_WITHDRAWN.token());
 
 	private final InboundRecords records;
 
@@ -84,7 +87,8 @@ public class LedgerBalanceListener {
 	}
 
 	/**
-	 * Only an energy debit measures spending; a credit or the daily fixed charge is a
+	 * Only an energy debit measures spending; a credit, a refund or adjustment, or the
+	 * daily fixed charge is a
 	 * step that must not teach the spend rate. Java 17 has no pattern matching for
 	 * switch, hence the instanceof chain.
 	 */
@@ -97,6 +101,9 @@ public class LedgerBalanceListener {
 		}
 		if (event instanceof BalanceCredited credited) {
 			return LedgerBalance.afterStep(credited.occurredAt(), credited.balanceAfterPaise());
+		}
+		if (event instanceof BalanceWithdrawn withdrawn) {
+			return LedgerBalance.afterStep(withdrawn.occurredAt(), withdrawn.balanceAfterPaise());
 		}
 		throw new IllegalStateException("not a balance event: " + event.getClass().getSimpleName());
 	}
