@@ -133,6 +133,38 @@ class CommandOrderIT extends PollerIntegrationTest {
 	}
 
 	@Test
+	void aBalanceSetWhoseWriteLandedBeforeACrashCompletesOnItsRetryInsteadOfBeingTakenForOutsideCredit() {
+		Map<String, Object> premise = pick();
+		String premiseId = (String) premise.get("premise_id");
+		String deviceId = (String) premise.get("device_id");
+		this.runtime.stop();
+		DeviceCommandRequested set;
+		try {
+			long shown = SANDBOX.device(deviceId).get("balance").asLong();
+			// A top-up of 20,000 paise brought to the meter: the requester saw `shown`.
+			set = command(premiseId, DeviceCommand.SET_BALANCE, shown + 20_000, this.clock.instant(), 1L, shown);
+			send(set);
+			UUID id = set.commandId();
+			await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING".equals(status(id)));
+			// The write was sent and landed, and the poller died before recording it; the
+			// meter has deducted 300 paise since.
+			this.store.markWriteSent(id, this.clock.instant());
+			SANDBOX.admin("POST", "/devices/" + deviceId + "/external-recharge", "{\"amount_paise\":19700}");
+			assertThat(SANDBOX.device(deviceId).get("balance").asLong()).isGreaterThan(shown);
+		}
+		finally {
+			this.runtime.start();
+		}
+		UUID id = set.commandId();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.tap.of(DeviceCommandCompleted.class, (e) -> e.commandId().equals(id)))
+				.as("completed, not refused as credit from elsewhere")
+				.hasSize(1));
+		assertThat(this.tap.of(DeviceCommandFailed.class, (e) -> e.commandId().equals(id))).isEmpty();
+		assertThat(SANDBOX.device(deviceId).get("balance").asLong()).isEqualTo(set.balancePaise());
+	}
+
+	@Test
 	void aBalanceSetStuckInVerificationStopsHoldingBackTheCommandsAfterIt() {
 		Map<String, Object> premise = pick();
 		String premiseId = (String) premise.get("premise_id");

@@ -223,6 +223,16 @@ public final class BillingScenario {
 	}
 
 	/**
+	 * Counts a credit that reached the wallet another way (a payment through the
+	 * gateway's checkout, credited by payment-service) in the premise's expected balance.
+	 * @param premise the premise
+	 * @param paise the amount
+	 */
+	public void credited(String premise, long paise) {
+		this.credits.merge(premise, paise, Long::sum);
+	}
+
+	/**
 	 * @return every premise of the scenario, with its current device id
 	 */
 	public Map<String, String> devices() {

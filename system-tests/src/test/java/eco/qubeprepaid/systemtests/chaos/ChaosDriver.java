@@ -34,8 +34,14 @@ import static org.awaitility.Awaitility.await;
  * running until the harness writes {@code chaos.done}; then it lets everything settle and
  * prints each invariant, exiting 1 if any fails.
  * <p>
+ * Payments go through payment-service and the gateway's checkout
+ * ({@link CheckoutPayments}): the low premises that pay, and some of the extra top-ups,
+ * with the gateway delivering its webhooks twice, reordered, late, failing and dropped,
+ * forged webhooks among them, every captured event redelivered once more at the end, and
+ * two refunds.
+ * <p>
  * Arguments: {@code sandboxUrl balanceUrl kafkaBootstrap pgBaseUrl workDir seed meters
- * speed}.
+ * speed paymentUrl}.
  */
 public final class ChaosDriver {
 
@@ -46,6 +52,9 @@ public final class ChaosDriver {
 	private static final long RESCUE_PAISE = 500_000;
 
 	private static final int LOW_PREMISES = 6;
+
+	/** What is refunded of two of the rescue payments. */
+	private static final long REFUND_PAISE = 100_000;
 
 	/** A nightly window from and until the same time: none. */
 	private static final String NO_WINDOW = "00:00:00";
@@ -64,15 +73,19 @@ public final class ChaosDriver {
 		long seed = Long.parseLong(args[5]);
 		int meters = Integer.parseInt(args[6]);
 		long speed = Long.parseLong(args[7]);
+		String payment = args[8];
 		long began = System.nanoTime();
-		SystemUnderTest system = SystemUnderTest.remote(sandbox, balance, kafka);
+		SystemUnderTest system = SystemUnderTest.remote(sandbox, balance, payment, kafka);
 		Random random = new Random(seed);
+		CheckoutPayments payments = new CheckoutPayments(system, payment, random);
+		List<String> refunds = new ArrayList<>();
 		boolean passed;
 		try {
 			for (String key : SystemUnderTest.API_KEYS) {
 				system.admin("PUT", "/rate-limit", Map.of("requests", 1000, "window_seconds", 5, "api_key", key));
 			}
 			system.admin("PUT", "/clock", Map.of("speed", 0));
+			payments.gatewayFaults();
 			BillingScenario scenario = new BillingScenario(system, seed, meters, 4, Duration.ofMinutes(4), speed);
 			List<String[]> low = lowPremises(system, seed);
 			low.forEach((premise) -> scenario.topUp(premise[0], LOW_CREDIT_PAISE));
@@ -84,15 +97,39 @@ public final class ChaosDriver {
 						system.admin("GET", "/clock", null).get("sim_time").asString());
 				if (stretch == 2) {
 					for (int i = 0; i < low.size(); i += 2) {
-						scenario.topUp(low.get(i)[0], RESCUE_PAISE);
+						payments.pay(low.get(i)[0], RESCUE_PAISE);
 						rescued.add(low.get(i)[0]);
 					}
-					log("rescued (paid) %s", rescued);
+					log("rescued (paid through the checkout) %s", rescued);
+				}
+				if (stretch == 4) {
+					List<String> rescuePayments = payments.paid()
+						.entrySet()
+						.stream()
+						.filter((p) -> rescued.contains(p.getValue()))
+						.map(Map.Entry::getKey)
+						.sorted()
+						.limit(2)
+						.toList();
+					for (String paymentId : rescuePayments) {
+						payments.awaitCredited(paymentId);
+						refunds.add(payments.refund(paymentId, REFUND_PAISE, "chaos-" + seed + "-" + paymentId));
+					}
+					log("refunded %d p of %s", REFUND_PAISE, rescuePayments);
 				}
 				List<String> premises = new ArrayList<>(scenario.devices().keySet());
 				for (int i = 0; i < 5; i++) {
-					scenario.topUp(premises.get(random.nextInt(premises.size())), 1_000L * (1 + random.nextInt(500)));
+					String premise = premises.get(random.nextInt(premises.size()));
+					long paise = 1_000L * (1 + random.nextInt(500));
+					if (i < 2) {
+						payments.pay(premise, paise);
+						scenario.credited(premise, paise);
+					}
+					else {
+						scenario.topUp(premise, paise);
+					}
 				}
+				payments.forge();
 				system.kafka().flush();
 				if (stretch == 6) {
 					signal(work, "scenario.done");
@@ -103,8 +140,9 @@ public final class ChaosDriver {
 						.until(() -> Files.exists(work.resolve("chaos.done")));
 				}
 			});
+			log("late: every captured event redelivered once more (%d)", payments.redeliverCaptures());
 			log("settled; judging");
-			passed = judge(system, scenario, low, rescued, pg, began);
+			passed = judge(system, scenario, low, rescued, payments, refunds, pg, began);
 		}
 		finally {
 			system.admin("PUT", "/clock", Map.of("speed", 0));
@@ -138,11 +176,37 @@ public final class ChaosDriver {
 	}
 
 	private static boolean judge(SystemUnderTest system, BillingScenario scenario, List<String[]> low,
-			List<String> rescued, String pg, long began) throws SQLException {
+			List<String> rescued, CheckoutPayments payments, List<String> refunds, String pg, long began)
+			throws SQLException {
 		List<String> failures = new ArrayList<>();
-		awaitQuiet(pg);
+		awaitQuiet(system, pg, payments.paid().size());
 		BillingScenario.Comparison billing = scenario.compare();
 		scenario.report("after the crashes", billing);
+		for (String mismatch : billing.mismatches()) {
+			String premise = mismatch.substring(0, mismatch.indexOf(':'));
+			Map<String, long[]> byKind = new java.util.TreeMap<>();
+			for (JsonNode line : system.balance("GET", "/api/premises/" + premise + "/statement", null).get("lines")) {
+				long[] sum = byKind.computeIfAbsent(line.get("kind").asString(), (k) -> new long[2]);
+				sum[0]++;
+				sum[1] += line.get("amountPaise").asLong();
+			}
+			StringBuilder kinds = new StringBuilder();
+			byKind.forEach((kind, sum) -> kinds.append(' ')
+				.append(kind)
+				.append(" x")
+				.append(sum[0])
+				.append(' ')
+				.append(sum[1])
+				.append(" p;"));
+			log("statement of %s by kind:%s", premise, kinds);
+			for (JsonNode line : system.balance("GET", "/api/premises/" + premise + "/statement", null).get("lines")) {
+				if (!"ENERGY".equals(line.get("kind").asString())) {
+					log("  %s %s %s %d p (balance after %d p)", line.get("occurredAt").asString(),
+							line.get("kind").asString(), line.get("description").asString(),
+							line.get("amountPaise").asLong(), line.get("balanceAfterPaise").asLong());
+				}
+			}
+		}
 		check(failures,
 				"every premise's debits equal the sandbox's ground truth to the paisa, and its balance the credits"
 						+ " less them",
@@ -170,9 +234,13 @@ public final class ChaosDriver {
 				}
 			}
 			long allTopUps = count(ledger, "SELECT count(*) FROM ledger_transaction WHERE kind = 'TOP_UP'");
-			check(failures, "each top-up credited once", wrong.isEmpty() && allTopUps == topUps.size(),
-					"%d published, %d credited, %d top-up transactions in the ledger%s", topUps.size(), credited,
-					allTopUps, wrong.isEmpty() ? "" : ", wrong: " + wrong);
+			check(failures, "each top-up published to Kafka credited once",
+					wrong.isEmpty() && allTopUps == topUps.size() + payments.paid().size(),
+					"%d published, %d credited, %d top-up transactions in the ledger (%d of them through the"
+							+ " checkout)%s",
+					topUps.size(), credited, allTopUps, payments.paid().size(),
+					wrong.isEmpty() ? "" : ", wrong: " + wrong);
+			judgePayments(failures, system, ledger, payments, refunds, pg);
 
 			List<String> lost = new ArrayList<>();
 			long prepaid = 0;
@@ -230,8 +298,13 @@ public final class ChaosDriver {
 
 			long ledgerOutbox = count(ledger, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
 			long pollerOutbox = count(poller, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
-			check(failures, "every outbox drained", ledgerOutbox == 0 && pollerOutbox == 0,
-					"balance-service %d unpublished, poller-service %d", ledgerOutbox, pollerOutbox);
+			long paymentOutbox;
+			try (Connection paymentDb = DriverManager.getConnection(pg + "/payment", "postgres", "postgres")) {
+				paymentOutbox = count(paymentDb, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+			}
+			check(failures, "every outbox drained", ledgerOutbox == 0 && pollerOutbox == 0 && paymentOutbox == 0,
+					"balance-service %d unpublished, poller-service %d, payment-service %d", ledgerOutbox, pollerOutbox,
+					paymentOutbox);
 			long pendingPoller = count(poller, "SELECT count(*) FROM device_commands WHERE status = 'PENDING'");
 			long pendingPolicy = count(ledger, "SELECT count(*) FROM policy_command WHERE status = 'REQUESTED'");
 			long commands = count(poller, "SELECT count(*) FROM device_commands");
@@ -246,22 +319,87 @@ public final class ChaosDriver {
 	}
 
 	/**
-	 * Waits (at most {@link #SETTLE}) until no command is pending on either side and both
-	 * outboxes are drained: restores still in their loop finish first. The checks then
-	 * report the state as it is, whether or not this wait succeeded.
+	 * The payment invariants: every payment captured at the gateway credited once; the
+	 * ledger's checkout top-ups equal the gateway's captured total, and its refunds (less
+	 * reversals) the gateway's refunded total; every refund processed; no forged webhook
+	 * accepted.
 	 */
-	private static void awaitQuiet(String pg) {
+	private static void judgePayments(List<String> failures, SystemUnderTest system, Connection ledger,
+			CheckoutPayments payments, List<String> refunds, String pg) throws SQLException {
+		JsonNode truth = system.gateway("GET", "/truth", null);
+		List<String> wrong = new ArrayList<>();
+		long ledgerTopUps = 0;
+		int capturedAtGateway = 0;
+		for (JsonNode payment : truth.get("payments")) {
+			String status = payment.get("status").asString();
+			if (!status.equals("captured") && !status.equals("refunded")) {
+				continue;
+			}
+			capturedAtGateway++;
+			String key = "topup:" + payment.get("id").asString();
+			long n = count(ledger, "SELECT count(*) FROM ledger_transaction WHERE idempotency_key = '" + key + "'");
+			if (n != 1) {
+				wrong.add(key + " x" + n);
+			}
+			ledgerTopUps += count(ledger,
+					"SELECT coalesce(-sum(e.amount_paise), 0) FROM ledger_entry e JOIN ledger_transaction t"
+							+ " ON t.tx_id = e.tx_id WHERE t.idempotency_key = '" + key
+							+ "' AND e.account_id LIKE 'wallet:%'");
+		}
+		long capturedTotal = truth.get("captured_total").asLong();
+		check(failures, "each payment captured at the gateway credited exactly once",
+				wrong.isEmpty() && capturedAtGateway == payments.paid().size(),
+				"%d paid through the checkout, %d captured at the gateway%s", payments.paid().size(), capturedAtGateway,
+				wrong.isEmpty() ? "" : ", wrong: " + wrong);
+		long ledgerRefunds = count(ledger, "SELECT coalesce(sum(e.amount_paise), 0) FROM ledger_entry e"
+				+ " JOIN ledger_transaction t ON t.tx_id = e.tx_id WHERE t.kind IN ('REFUND', 'REFUND_REVERSAL')"
+				+ " AND e.account_id LIKE 'wallet:%'");
+		long refundedTotal = truth.get("refunded_total").asLong();
+		check(failures, "the ledger's top-ups equal the gateway's captured total minus refunds",
+				ledgerTopUps == capturedTotal && ledgerRefunds == refundedTotal,
+				"ledger checkout top-ups %d p, gateway captured %d p; ledger refunds %d p, gateway refunded %d p;"
+						+ " net %d = %d",
+				ledgerTopUps, capturedTotal, ledgerRefunds, refundedTotal, ledgerTopUps - ledgerRefunds,
+				capturedTotal - refundedTotal);
+		try (Connection paymentDb = DriverManager.getConnection(pg + "/payment", "postgres", "postgres")) {
+			long processed = count(paymentDb, "SELECT count(*) FROM refunds WHERE status = 'PROCESSED'");
+			long all = count(paymentDb, "SELECT count(*) FROM refunds");
+			check(failures, "every refund processed once", processed == refunds.size() && all == refunds.size(),
+					"%d asked for, %d recorded, %d processed", refunds.size(), all, processed);
+		}
+		check(failures, "no forged webhook accepted",
+				payments.forgedAccepted() == 0 && payments.forgedRefused() == payments.forgedSent(),
+				"%d forged webhooks answered, %d refused (401), %d accepted", payments.forgedSent(),
+				payments.forgedRefused(), payments.forgedAccepted());
+	}
+
+	/**
+	 * Waits (at most {@link #SETTLE}) until no command is pending on either side, every
+	 * outbox is drained, every payment made through the checkout is credited in the
+	 * ledger (its webhook, a redelivery or reconciliation), every refund is finished and
+	 * the gateway has no delivery left: restores still in their loop finish first. The
+	 * checks then report the state as it is, whether or not this wait succeeded.
+	 */
+	private static void awaitQuiet(SystemUnderTest system, String pg, int paid) {
 		try {
-			await("no command pending, outboxes drained").atMost(SETTLE)
+			await("no command pending, outboxes drained, payments credited").atMost(SETTLE)
 				.pollInterval(Duration.ofSeconds(1))
 				.ignoreExceptions()
 				.until(() -> {
 					try (Connection ledger = DriverManager.getConnection(pg + "/balance", "postgres", "postgres");
-							Connection poller = DriverManager.getConnection(pg + "/poller", "postgres", "postgres")) {
+							Connection poller = DriverManager.getConnection(pg + "/poller", "postgres", "postgres");
+							Connection payment = DriverManager.getConnection(pg + "/payment", "postgres", "postgres")) {
 						return count(poller, "SELECT count(*) FROM device_commands WHERE status = 'PENDING'")
 								+ count(ledger, "SELECT count(*) FROM policy_command WHERE status = 'REQUESTED'")
 								+ count(ledger, "SELECT count(*) FROM outbox WHERE published_at IS NULL")
-								+ count(poller, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0;
+								+ count(poller, "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+								+ count(payment, "SELECT count(*) FROM outbox WHERE published_at IS NULL")
+								+ count(payment,
+										"SELECT count(*) FROM refunds WHERE status NOT IN ('PROCESSED',"
+												+ " 'REFUSED', 'REVERSED')")
+								+ system.gateway("GET", "/truth", null).get("pending_deliveries").asLong() == 0
+								&& count(payment,
+										"SELECT count(*) FROM captured_payments WHERE credited_at IS NOT NULL") >= paid;
 					}
 				});
 		}

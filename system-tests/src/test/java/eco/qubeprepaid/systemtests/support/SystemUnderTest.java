@@ -104,10 +104,11 @@ public final class SystemUnderTest {
 	 * @param kafkaBootstrap the broker
 	 * @param reachRetry how long to retry a call that cannot reach balance-service
 	 */
-	private SystemUnderTest(String sandboxUrl, String balanceUrl, String kafkaBootstrap, Duration reachRetry) {
+	private SystemUnderTest(String sandboxUrl, String balanceUrl, String paymentUrl, String kafkaBootstrap,
+			Duration reachRetry) {
 		this.sandboxUrl = sandboxUrl;
 		this.balanceUrl = balanceUrl;
-		this.paymentUrl = null;
+		this.paymentUrl = paymentUrl;
 		this.kafka = new KafkaSupport(kafkaBootstrap);
 		this.snapshots = new SnapshotTap(kafkaBootstrap);
 		this.reachRetry = reachRetry;
@@ -121,7 +122,21 @@ public final class SystemUnderTest {
 	 * @return the handle; {@link #close()} it
 	 */
 	public static SystemUnderTest remote(String sandboxUrl, String balanceUrl, String kafkaBootstrap) {
-		return new SystemUnderTest(sandboxUrl, balanceUrl, kafkaBootstrap, Duration.ofMinutes(3));
+		return remote(sandboxUrl, balanceUrl, null, kafkaBootstrap);
+	}
+
+	/**
+	 * Returns a handle on a system, payment-service included, that runs in other
+	 * processes; calls to balance- and payment-service are retried while they restart.
+	 * @param sandboxUrl the sandbox's base URL
+	 * @param balanceUrl balance-service's base URL
+	 * @param paymentUrl payment-service's base URL, or null
+	 * @param kafkaBootstrap the broker
+	 * @return the handle; {@link #close()} it
+	 */
+	public static SystemUnderTest remote(String sandboxUrl, String balanceUrl, String paymentUrl,
+			String kafkaBootstrap) {
+		return new SystemUnderTest(sandboxUrl, balanceUrl, paymentUrl, kafkaBootstrap, Duration.ofMinutes(3));
 	}
 
 	/** Closes a handle from {@link #remote}. */
@@ -406,10 +421,33 @@ public final class SystemUnderTest {
 	 * @return the answer
 	 */
 	public JsonNode payment(String method, String path, Object body) {
+		return payment(method, path, body, Map.of());
+	}
+
+	/**
+	 * Calls payment-service's REST API with headers of its own (e.g. an
+	 * {@code Idempotency-Key}); retried while payment-service restarts, for a remote
+	 * handle.
+	 * @param method the method
+	 * @param path the path
+	 * @param body the body, or {@code null}
+	 * @param headers more headers
+	 * @return the answer
+	 */
+	public JsonNode payment(String method, String path, Object body, Map<String, String> headers) {
 		if (this.paymentUrl == null) {
 			throw new IllegalStateException("This handle has no payment-service");
 		}
-		return this.http.send(method, this.paymentUrl + path, body, Map.of("Authorization", OperatorAuth.MONEY));
+		Map<String, String> all = new java.util.HashMap<>(headers);
+		all.put("Authorization", OperatorAuth.MONEY);
+		if (this.reachRetry.isZero()) {
+			return this.http.send(method, this.paymentUrl + path, body, all);
+		}
+		return Awaitility.await("payment-service reachable for " + method + " " + path)
+			.atMost(this.reachRetry)
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptionsMatching(SystemUnderTest::unreachable)
+			.until(() -> this.http.send(method, this.paymentUrl + path, body, all), Objects::nonNull);
 	}
 
 	/**

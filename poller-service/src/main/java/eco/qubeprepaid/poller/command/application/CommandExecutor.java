@@ -156,8 +156,15 @@ public class CommandExecutor {
 				retry(command, attempts, deviceId, "device_offline");
 				return;
 			}
+			if (alreadyInPlace(command, details)) {
+				// The read just made shows the desired state (an earlier write landed, or
+				// nothing needed writing): nothing to write.
+				completeByRead(command, attempts, deviceId, details);
+				return;
+			}
 			if (command.command() == DeviceCommand.SET_BALANCE
-					&& CommandRules.creditWouldBeErased(command.expectedMeterBalancePaise(), details.balance())) {
+					&& CommandRules.creditWouldBeErased(command.expectedMeterBalancePaise(), command.balancePaise(),
+							command.writeSent(), details.balance())) {
 				fail(command, attempts, deviceId, CommandRules.METER_BALANCE_CHANGED,
 						"the meter shows " + details.balance() + " paise, more than the "
 								+ command.expectedMeterBalancePaise()
@@ -166,11 +173,7 @@ public class CommandExecutor {
 						"rejected");
 				return;
 			}
-			if (alreadyInPlace(command, details)) {
-				// The read just made shows the desired state: nothing to write.
-				completeByRead(command, attempts, deviceId, details);
-				return;
-			}
+			this.store.markWriteSent(command.commandId(), now);
 			VerifiedWrite<?> write = write(api, deviceId, command);
 			attempts += Math.max(1, write.sends());
 			if (tookEffect(command, write, details.balance())) {

@@ -97,6 +97,25 @@ public final class CommandRules {
 		return expectedAtMost != null && current != null && current > expectedAtMost;
 	}
 
+	/**
+	 * The same check for a set that may have been written before: a write of it was sent
+	 * (and perhaps landed, its outcome lost to a crash or a lost answer), so a meter
+	 * between what the requester expected and the set's own balance shows (what is left
+	 * of) this set, not credit from elsewhere; only more than the set's balance is. A set
+	 * that lowers the balance is checked as before.
+	 * @param expectedAtMost the most the requester expected, or {@code null} (no check)
+	 * @param target the balance the set writes
+	 * @param writeSent whether a write of this set was sent before
+	 * @param current the meter's balance now, or {@code null} if unknown
+	 * @return true if the set must not be written
+	 */
+	public static boolean creditWouldBeErased(Long expectedAtMost, long target, boolean writeSent, Long current) {
+		if (expectedAtMost == null) {
+			return false;
+		}
+		return creditWouldBeErased(writeSent ? Math.max(expectedAtMost, target) : expectedAtMost, current);
+	}
+
 	/** What to do after a failed try. */
 	public enum Next {
 

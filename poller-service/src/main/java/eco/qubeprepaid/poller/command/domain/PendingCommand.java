@@ -18,9 +18,11 @@ import eco.qubeprepaid.events.DeviceCommand;
  * @param attempts how many writes were sent so far
  * @param expectedMeterBalancePaise for SET_BALANCE: the most the meter may show for the
  * set to be applied, or {@code null}
+ * @param writeSent whether a write of this command was ever sent (recorded before it is
+ * sent): the meter may then show its effect although no outcome was recorded
  */
 public record PendingCommand(UUID commandId, String premiseId, DeviceCommand command, Long balancePaise,
-		Instant requestedAt, Instant expiresAt, int attempts, Long expectedMeterBalancePaise) {
+		Instant requestedAt, Instant expiresAt, int attempts, Long expectedMeterBalancePaise, boolean writeSent) {
 
 	public PendingCommand {
 		Objects.requireNonNull(commandId, "commandId");

@@ -85,6 +85,8 @@ public class JooqCommandStore {
 
 	private static final Field<String> LAST_ERROR = field(name("last_error"), String.class);
 
+	private static final Field<OffsetDateTime> WRITE_SENT_AT = field(name("write_sent_at"), OffsetDateTime.class);
+
 	private static final Field<OffsetDateTime> FINISHED_AT = field(name("finished_at"), OffsetDateTime.class);
 
 	private static final Field<String> C_PREMISE_ID = field(name("c", "premise_id"), String.class);
@@ -261,7 +263,8 @@ public class JooqCommandStore {
 			.select(C_COMMAND_ID, C_PREMISE_ID, field(name("c", "command"), String.class),
 					field(name("c", "balance_paise"), Long.class), C_REQUESTED_AT,
 					field(name("c", "expires_at"), OffsetDateTime.class), field(name("c", "attempts"), Integer.class),
-					field(name("c", "expected_meter_balance_paise"), Long.class))
+					field(name("c", "expected_meter_balance_paise"), Long.class),
+					field(name("c", "write_sent_at"), OffsetDateTime.class))
 			.from(COMMANDS)
 			.where(field(name("c", "status"), String.class).eq(PENDING))
 			.and(field(name("c", "next_attempt_at"), OffsetDateTime.class).le(utc(now)))
@@ -272,7 +275,21 @@ public class JooqCommandStore {
 			.fetch((r) -> new PendingCommand(r.get(0, UUID.class), r.get(1, String.class),
 					DeviceCommand.valueOf(r.get(2, String.class)), r.get(3, Long.class),
 					r.get(4, OffsetDateTime.class).toInstant(), r.get(5, OffsetDateTime.class).toInstant(),
-					r.get(6, Integer.class), r.get(7, Long.class)));
+					r.get(6, Integer.class), r.get(7, Long.class), r.get(8, OffsetDateTime.class) != null));
+	}
+
+	/**
+	 * Records, before a write is sent, that it is about to be (committed at once): a
+	 * retry after a crash between sending and recording knows the write may have landed.
+	 * @param commandId the command
+	 * @param now the time
+	 */
+	public void markWriteSent(UUID commandId, Instant now) {
+		this.dsl.update(COMMANDS_TABLE)
+			.set(WRITE_SENT_AT, DSL.coalesce(WRITE_SENT_AT, DSL.val(utc(now))))
+			.where(COMMAND_ID.eq(commandId))
+			.and(STATUS.eq(PENDING))
+			.execute();
 	}
 
 	/**

@@ -29,13 +29,12 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the wallet balances balance-service publishes on {@code Topics.BALANCE_EVENTS}
  * ({@link BalanceDebited}, {@link FixedChargeDebited}, {@link BalanceCredited},
- * {@link BalanceWithdrawn}) into the
- * poll schedulers, so that a premise whose ledger runs down while its meter's own balance
- * stays flat is polled ahead of the others (ADR 0006). Its own consumer group: the poller
- * reads the topic for a hint and owns none of its effects. Other types on the topic are
- * skipped unread. A malformed balance record is logged, counted and skipped, not
- * dead-lettered: the topic's dead letters belong to the consumers that act on its events,
- * and a lost hint costs one slower poll at worst.
+ * {@link BalanceWithdrawn}) into the poll schedulers, so that a premise whose ledger runs
+ * down while its meter's own balance stays flat is polled ahead of the others (ADR 0006).
+ * Its own consumer group: the poller reads the topic for a hint and owns none of its
+ * effects. Other types on the topic are skipped unread. A malformed balance record is
+ * logged, counted and skipped, not dead-lettered: the topic's dead letters belong to the
+ * consumers that act on its events, and a lost hint costs one slower poll at worst.
  */
 @Component
 public class LedgerBalanceListener {
@@ -88,9 +87,8 @@ public class LedgerBalanceListener {
 
 	/**
 	 * Only an energy debit measures spending; a credit, a refund or adjustment, or the
-	 * daily fixed charge is a
-	 * step that must not teach the spend rate. Java 17 has no pattern matching for
-	 * switch, hence the instanceof chain.
+	 * daily fixed charge is a step that must not teach the spend rate. Java 17 has no
+	 * pattern matching for switch, hence the instanceof chain.
 	 */
 	private static LedgerBalance balanceOf(DomainEvent event) {
 		if (event instanceof BalanceDebited debited) {
