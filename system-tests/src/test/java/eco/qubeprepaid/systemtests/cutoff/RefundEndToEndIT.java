@@ -125,6 +125,53 @@ class RefundEndToEndIT {
 				"refund.refused");
 	}
 
+	@Test
+	void aTenantWhoMovesOutGetsTheirCreditBackThroughTheirPaymentsAndTheRestIsReported() throws Exception {
+		Premise premise = this.lab.newPremises(1, MeterMode.PREPAID, 0).get(0);
+		this.lab.awaitFirstReading(premise);
+		String tenantId = this.system
+			.payment("POST", "/api/tenants",
+					Map.of("premiseId", premise.id(), "name", "Meera Iyer", "language", "en", "reason", "lease signed"))
+			.get("tenantId")
+			.asString();
+		JsonNode topUp = this.system.payment("POST", "/api/top-ups",
+				Map.of("premiseId", premise.id(), "amountPaise", 30_000));
+		this.system.gateway("POST", "/orders/" + topUp.get("orderId").asString() + "/pay", Map.of("method", "upi"));
+		await("the payment credited").atMost(BOUND)
+			.until(() -> this.system.payment("GET", "/api/payments?premiseId=" + premise.id(), null)
+				.get(0)
+				.get("creditedAt")
+				.isString());
+		// ₹50 of goodwill: credit that never came through the gateway.
+		this.system.balance("POST", "/api/premises/" + premise.id() + "/adjustments", Map.of("direction", "credit",
+				"amountPaise", 5_000, "reason", "goodwill", "key", "goodwill-" + premise.id()));
+		long before = this.lab.balance(premise);
+		assertThat(before).isGreaterThan(30_000);
+
+		JsonNode settlement = this.system.payment("POST", "/api/tenants/" + tenantId + "/move-out",
+				Map.of("reason", "lease ended", "operator", "asha"));
+		assertThat(settlement.get("tenant").get("movedOutAt").isString()).isTrue();
+		assertThat(settlement.get("refunds")).hasSize(1);
+		assertThat(settlement.get("refunds").get(0).get("amountPaise").asLong()).isEqualTo(30_000);
+		assertThat(settlement.get("refundingPaise").asLong()).isEqualTo(30_000);
+		long left = settlement.get("leftOnWalletPaise").asLong();
+		assertThat(left).isEqualTo(settlement.get("balancePaise").asLong() - 30_000).isPositive();
+		assertThat(settlement.get("toDo").asString()).contains("out to the tenant by hand", "debit adjustment");
+		String paymentId = settlement.get("refunds").get(0).get("paymentId").asString();
+		await("the refund at the gateway").atMost(BOUND).until(() -> refundedAtGateway(paymentId) == 30_000);
+		assertThat(this.lab.balance(premise)).as("what did not come through the gateway stays, to be paid out")
+			.isLessThanOrEqualTo(left);
+
+		JsonNode again = this.system.payment("POST", "/api/tenants/" + tenantId + "/final-settlement",
+				Map.of("reason", "checking"));
+		assertThat(again.get("refunds")).hasSize(1);
+		assertThat(again.get("refunds").get(0).get("refundId").asString())
+			.isEqualTo(settlement.get("refunds").get(0).get("refundId").asString());
+		assertThat(refundedAtGateway(paymentId)).as("settling again refunds nothing twice").isEqualTo(30_000);
+		assertThat(this.system.payment("GET", "/api/audit?target=" + premise.id(), null).toString())
+			.contains("tenant.final-settlement", "asha (ops-money)");
+	}
+
 	private long refundedAtGateway(String paymentId) {
 		long refunded = 0;
 		for (JsonNode refund : this.system.gateway("GET", "/truth", null).get("refunds")) {

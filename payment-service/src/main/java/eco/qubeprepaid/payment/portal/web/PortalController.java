@@ -12,7 +12,7 @@ import eco.qubeprepaid.payment.portal.domain.TenantPrincipal;
 import eco.qubeprepaid.payment.security.Roles;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
 import eco.qubeprepaid.payment.topup.application.TopUps;
-import eco.qubeprepaid.payment.topup.domain.Rupees;
+import eco.qubeprepaid.payment.money.Rupees;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

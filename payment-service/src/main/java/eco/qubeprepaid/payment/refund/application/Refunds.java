@@ -16,7 +16,7 @@ import eco.qubeprepaid.payment.refund.domain.Refund;
 import eco.qubeprepaid.payment.refund.domain.RefundStatus;
 import eco.qubeprepaid.payment.refund.domain.RefundablePayment;
 import eco.qubeprepaid.payment.refund.persistence.RefundStore;
-import eco.qubeprepaid.payment.topup.domain.Rupees;
+import eco.qubeprepaid.payment.money.Rupees;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient.WalletMove;
 import eco.qubeprepaid.payment.wallet.client.WalletUnavailableException;
@@ -100,6 +100,21 @@ public class Refunds {
 	public Refund get(UUID refundId) {
 		return this.store.find(refundId)
 			.orElseThrow(() -> Refusal.notFound("Unknown refund", "There is no refund " + refundId));
+	}
+
+	/**
+	 * @param requestKey an operator's {@code Idempotency-Key}
+	 * @return the refund asked for under it, if any
+	 */
+	public Optional<Refund> byKey(String requestKey) {
+		return this.store.findByKey(requestKey);
+	}
+
+	/**
+	 * @return the smallest refund the gateway takes, in paise
+	 */
+	public long minimumPaise() {
+		return this.properties.minPaise();
 	}
 
 	/**

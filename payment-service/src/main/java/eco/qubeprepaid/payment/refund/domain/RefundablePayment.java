@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param method how it was paid, or null
  * @param capturedAt when it was captured
  * @param creditedAt when the ledger credited it, or null
+ * @param recordedAt when payment-service recorded the capture (its own clock)
  */
 public record RefundablePayment(String paymentId, String premiseId, long amountPaise, long refundedPaise, String method,
-		Instant capturedAt, Instant creditedAt) {
+		Instant capturedAt, Instant creditedAt, Instant recordedAt) {
 
 	/**
 	 * @return what can still be refunded

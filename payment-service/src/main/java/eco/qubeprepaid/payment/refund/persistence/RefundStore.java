@@ -51,7 +51,7 @@ public class RefundStore {
 	public List<RefundablePayment> paymentsOf(String premiseId, int limit) {
 		return this.db.selectFrom(CAPTURED_PAYMENTS)
 			.where(CAPTURED_PAYMENTS.PREMISE_ID.eq(premiseId))
-			.orderBy(CAPTURED_PAYMENTS.CAPTURED_AT.desc())
+			.orderBy(CAPTURED_PAYMENTS.RECORDED_AT.desc())
 			.limit(limit)
 			.fetch(RefundStore::payment);
 	}
@@ -208,7 +208,8 @@ public class RefundStore {
 				row.get(CAPTURED_PAYMENTS.AMOUNT_PAISE), row.get(CAPTURED_PAYMENTS.REFUNDED_PAISE),
 				row.get(CAPTURED_PAYMENTS.METHOD), DbTime.instant(row.get(CAPTURED_PAYMENTS.CAPTURED_AT)),
 				(row.get(CAPTURED_PAYMENTS.CREDITED_AT) != null)
-						? DbTime.instant(row.get(CAPTURED_PAYMENTS.CREDITED_AT)) : null);
+						? DbTime.instant(row.get(CAPTURED_PAYMENTS.CREDITED_AT)) : null,
+				DbTime.instant(row.get(CAPTURED_PAYMENTS.RECORDED_AT)));
 	}
 
 	private static Refund refund(RefundsRecord row) {

@@ -2,6 +2,8 @@ package eco.qubeprepaid.payment.topup.domain;
 
 import java.util.Optional;
 
+import eco.qubeprepaid.payment.money.Rupees;
+
 /**
  * The amounts a tenant may top up by, in paise: at least {@code minPaise}, at most
  * {@code maxPaise}, and a whole multiple of {@code multiplePaise} (100 = whole rupees).

@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.topup.domain;
+package eco.qubeprepaid.payment.money;
 
 /** Paise written as rupees for people: {@code ₹1,234.50}, Indian digit grouping. */
 public final class Rupees {
