@@ -33,7 +33,9 @@ class OperatorApiSecurityIT extends BalanceIntegrationTest {
 						"{\"effectiveFrom\":\"2026-01-01T00:00:00+05:30\",\"ebPaisePerKwh\":1,\"dgPaisePerKwh\":1}" },
 				{ "PUT", "/api/premises/" + PREMISE + "/policy", "{\"enforcement\":\"SYSTEM\"}" },
 				{ "DELETE", "/api/premises/" + PREMISE + "/policy/holidays/2026-01-26", null },
-				{ "POST", "/api/quarantine/1/resolution", "{\"action\":\"DISMISS\",\"operator\":\"asha\"}" } };
+				{ "POST", "/api/quarantine/1/resolution", "{\"action\":\"DISMISS\",\"operator\":\"asha\"}" },
+				{ "POST", "/api/premises/" + PREMISE + "/adjustments",
+						"{\"direction\":\"credit\",\"amountPaise\":100,\"reason\":\"x\",\"key\":\"k\"}" } };
 		for (String[] change : changes) {
 			assertThat(send(change[0], change[1], change[2], null).statusCode())
 				.as("anonymous %s %s", change[0], change[1])
@@ -55,6 +57,14 @@ class OperatorApiSecurityIT extends BalanceIntegrationTest {
 		assertThat(send("GET", "/api/quarantine", null, OperatorAuth.VIEWER).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/not-an-api", null, OperatorAuth.MONEY).statusCode()).isIn(401, 403, 404);
+	}
+
+	@Test
+	void theOpenApiDocumentIsOpenAndDescribesTheOperatorApi() throws Exception {
+		HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/premises/{premiseId}/adjustments", "/api/premises/{premiseId}/relay",
+				"/api/premises/{premiseId}/movements", "/api/quarantine/{id}/resolution");
 	}
 
 	private HttpResponse<String> send(String method, String path, String json, String authorization) throws Exception {

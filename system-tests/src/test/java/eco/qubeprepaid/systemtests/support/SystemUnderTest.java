@@ -440,14 +440,7 @@ public final class SystemUnderTest {
 		}
 		Map<String, String> all = new java.util.HashMap<>(headers);
 		all.put("Authorization", OperatorAuth.MONEY);
-		if (this.reachRetry.isZero()) {
-			return this.http.send(method, this.paymentUrl + path, body, all);
-		}
-		return Awaitility.await("payment-service reachable for " + method + " " + path)
-			.atMost(this.reachRetry)
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptionsMatching(SystemUnderTest::unreachable)
-			.until(() -> this.http.send(method, this.paymentUrl + path, body, all), Objects::nonNull);
+		return sendToService("payment-service", method, this.paymentUrl + path, body, all);
 	}
 
 	/**
@@ -485,14 +478,23 @@ public final class SystemUnderTest {
 	 * @return the answer
 	 */
 	public JsonNode balance(String method, String path, Object body) {
+		return sendToService("balance-service", method, this.balanceUrl + path, body, OPERATOR);
+	}
+
+	/**
+	 * Calls a service once, or (for a remote handle, whose services restart) until it
+	 * answers, for at most {@code reachRetry}.
+	 */
+	private JsonNode sendToService(String service, String method, String url, Object body,
+			Map<String, String> headers) {
 		if (this.reachRetry.isZero()) {
-			return this.http.send(method, this.balanceUrl + path, body, OPERATOR);
+			return this.http.send(method, url, body, headers);
 		}
-		return Awaitility.await("balance-service reachable for " + method + " " + path)
+		return Awaitility.await(service + " reachable for " + method + " " + url)
 			.atMost(this.reachRetry)
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptionsMatching(SystemUnderTest::unreachable)
-			.until(() -> this.http.send(method, this.balanceUrl + path, body, OPERATOR), Objects::nonNull);
+			.until(() -> this.http.send(method, url, body, headers), Objects::nonNull);
 	}
 
 	/** A failure of a process that is restarting: refused, reset, or not ready yet. */
