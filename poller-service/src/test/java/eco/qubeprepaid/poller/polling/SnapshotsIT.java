@@ -1,10 +1,13 @@
 package eco.qubeprepaid.poller.polling;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 import eco.qubeprepaid.events.DeviceSnapshotted;
 import eco.qubeprepaid.events.MeterMode;
+import eco.qubeprepaid.poller.polling.application.PollingService;
+import eco.qubeprepaid.poller.runtime.PollerRuntime;
 import eco.qubeprepaid.poller.support.EventTap;
 import eco.qubeprepaid.poller.support.PollerIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,12 @@ class SnapshotsIT extends PollerIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PollingService polling;
+
+	@Autowired
+	PollerRuntime runtime;
 
 	@Test
 	void snapshotsArriveKeyedByIdentityWithTheSandboxValues() {
@@ -53,6 +62,45 @@ class SnapshotsIT extends PollerIntegrationTest {
 			assertThat(s.energyKwh().movePointRight(6).longValue()).isLessThanOrEqualTo(truthMilliWh).isGreaterThan(0);
 			assertThat(s.balancePaise()).isGreaterThanOrEqualTo(truth.get("balance").asLong());
 		});
+	}
+
+	/**
+	 * A reading is stamped with the moment its read began, not when its answer came back.
+	 * The command executor writes to the same meter concurrently: a read answered with
+	 * the balance from before a set, but stamped after the set's read-back, made
+	 * balance-service take that older balance for the newer one and book the set itself
+	 * as credit from outside the ledger (a chaos run of 2026-12-03: 2,005,236 paise
+	 * invented). The sandbox holds every request for 1.5 s before it reads the meter, so
+	 * the meter is read at least 1.5 s after the poll began; the stamp must not be later.
+	 */
+	@Test
+	void aReadingIsStampedWhenItsReadBeganNotWhenTheSlowAnswerCameBack() {
+		String premiseId = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForList(
+					"SELECT premise_id FROM premises WHERE api_key_name = 'demo-1' ORDER BY premise_id LIMIT 1",
+					String.class), (rows) -> !rows.isEmpty())
+			.get(0);
+		long hold = 1_500;
+		this.runtime.stop();
+		Instant began;
+		Instant returned;
+		DeviceSnapshotted snapshot;
+		try {
+			SANDBOX.admin("PUT", "/faults", "{\"latency_ms\":" + hold + "}");
+			began = this.clock.instant();
+			snapshot = this.polling.poll(premiseId).orElseThrow();
+			returned = this.clock.instant();
+		}
+		finally {
+			SANDBOX.admin("PUT", "/faults", "{\"latency_ms\":0}");
+			this.runtime.start();
+		}
+		Instant stamped = snapshot.observedAt().toInstant();
+		assertThat(Duration.between(began, returned)).as("the slow answer")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(hold));
+		assertThat(stamped).as("stamped when the read began, before the sandbox read the meter")
+			.isAfterOrEqualTo(began)
+			.isBefore(began.plusMillis(hold));
 	}
 
 }

@@ -78,6 +78,13 @@ public class PollingService {
 		}
 		Premise premise = found.get();
 		QubeApi api = this.clients.client(premise.apiKeyName()).withPriority(Priority.POLL);
+		// The reading is stamped with the moment its read began, never when the answer
+		// came back: the meter showed what it shows at some moment after this one, so a
+		// read that a balance set of the command executor overtook (the set written and
+		// read back while this answer was on its way) is stamped before that set's
+		// read-back, and balance-service never takes the older balance for the newer
+		// (which made it book the set as credit from outside the ledger).
+		Instant now = this.clock.instant();
 		DeviceDetails details;
 		try {
 			details = api.device(premise.deviceId());
@@ -87,7 +94,6 @@ public class PollingService {
 			throw ex;
 		}
 		DeviceMetrics metrics = Snapshots.needsMetrics(details) ? api.metrics(premise.deviceId()) : null;
-		Instant now = this.clock.instant();
 		if (premise.last() != null) {
 			this.snapshotAge.record(Math.max(0, Duration.between(premise.last().observedAt(), now).toSeconds()));
 		}
