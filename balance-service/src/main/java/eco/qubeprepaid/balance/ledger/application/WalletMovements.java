@@ -109,7 +109,7 @@ public class WalletMovements {
 		boolean belowFloor = kind.flooredDebit() && after < floor;
 		if (belowFloor && !request.allowBelowFloor()) {
 			throw new WalletMovementException(WalletMovementException.Reason.BELOW_FLOOR,
-					"a " + kind.token() + " of " + Money.ofPaise(request.amountPaise()) + " would leave the wallet of "
+					kind.phrase() + " of " + Money.ofPaise(request.amountPaise()) + " would leave the wallet of "
 							+ premiseId + " at " + Money.ofPaise(after) + ", below the floor of " + Money.ofPaise(floor)
 							+ " (balance now " + Money.ofPaise(balance) + "); at most "
 							+ Money.ofPaise(Math.max(0, balance - floor))

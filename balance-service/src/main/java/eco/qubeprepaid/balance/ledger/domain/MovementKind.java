@@ -75,6 +75,18 @@ public enum MovementKind {
 	}
 
 	/**
+	 * @return how a message names it, with its article, e.g. {@code a debit adjustment}
+	 */
+	public String phrase() {
+		return switch (this) {
+			case ADJUSTMENT_CREDIT -> "a credit adjustment";
+			case ADJUSTMENT_DEBIT -> "a debit adjustment";
+			case REFUND -> "a refund";
+			case REFUND_REVERSAL -> "a refund's reversal";
+		};
+	}
+
+	/**
 	 * @return the token in URLs and JSON, e.g. {@code adjustment-credit}
 	 */
 	public String token() {

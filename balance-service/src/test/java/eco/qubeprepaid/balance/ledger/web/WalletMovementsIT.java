@@ -97,7 +97,8 @@ class WalletMovementsIT extends BalanceIntegrationTest {
 				+ "\"key\":\"arrears\"}";
 		HttpResponse<String> refused = post(adjustments(premise), tooMuch);
 		assertThat(refused.statusCode()).isEqualTo(409);
-		assertThat(refused.body()).contains("BELOW_FLOOR", "₹100.00", "at most ₹100.00 can be taken");
+		assertThat(refused.body()).contains("BELOW_FLOOR", "a debit adjustment of ₹120.00",
+				"at most ₹100.00 can be taken");
 		assertThat(walletBalance(premise)).isEqualTo(10_000);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM wallet_movement WHERE premise_id = ?", Long.class,
 				premise))
