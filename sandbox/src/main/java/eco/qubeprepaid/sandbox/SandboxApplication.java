@@ -7,9 +7,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The sandbox: the outside world for development and tests. It simulates the Qube smart
- * meter cloud (public API under {@code /api/v2}, admin hooks under {@code /admin/qube})
- * and a Razorpay-shaped payment gateway (API under {@code /v1}, hosted checkout under
- * {@code /checkout}, admin hooks under {@code /admin/gateway}).
+ * meter cloud (public API under {@code /api/v2}, admin hooks under {@code /admin/qube}),
+ * a Razorpay-shaped payment gateway (API under {@code /v1}, hosted checkout under
+ * {@code /checkout}, admin hooks under {@code /admin/gateway}) and an SMS and WhatsApp
+ * messaging provider (API under {@code /messaging/v1}, admin hooks under
+ * {@code /admin/messaging}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -45,6 +45,32 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theMessagingModelDoesNotDependOnItsApiAdminOrConfigLayers() {
+		noClasses().that()
+			.resideInAPackage("..messaging.model..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..messaging.api..", "..messaging.admin..", "..messaging.config..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theMessagingProviderAndTheOtherSimulatorsDoNotDependOnEachOther() {
+		noClasses().that()
+			.resideInAPackage("..sandbox.messaging..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..sandbox.qube..", "..sandbox.gateway..")
+			.check(this.classes);
+		noClasses().that()
+			.resideInAnyPackage("..sandbox.qube..", "..sandbox.gateway..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..sandbox.messaging..")
+			.check(this.classes);
+	}
+
+	@Test
 	void theGatewayAndTheQubeSimulatorsDoNotDependOnEachOther() {
 		noClasses().that()
 			.resideInAPackage("..sandbox.gateway..")
