@@ -28,7 +28,10 @@ public enum EventType {
 	READING_QUARANTINED("reading-quarantined", 1, ReadingQuarantined.class, Topics.BALANCE_EVENTS),
 	BALANCE_DRIFT_DETECTED("balance-drift-detected", 1, BalanceDriftDetected.class, Topics.BALANCE_EVENTS),
 	SUPPLY_RESTORE_OVERDUE("supply-restore-overdue", 1, SupplyRestoreOverdue.class, Topics.BALANCE_EVENTS),
-	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS);
+	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS),
+	TENANT_MOVED_IN("tenant-moved-in", 1, TenantMovedIn.class, Topics.TENANTS),
+	TENANT_MOVED_OUT("tenant-moved-out", 1, TenantMovedOut.class, Topics.TENANTS),
+	TENANT_LANGUAGE_CHOSEN("tenant-language-chosen", 1, TenantLanguageChosen.class, Topics.TENANTS);
 
 	private static final Map<String, EventType> BY_TOKEN = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));

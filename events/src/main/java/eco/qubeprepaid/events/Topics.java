@@ -27,6 +27,12 @@ public final class Topics {
 	/** Captured payments, published by payment-service. */
 	public static final String PAYMENTS = "payments.top-ups.v1";
 
+	/**
+	 * Tenants moving in and out and their contact details, published by payment-service
+	 * (notifier-service keeps its recipients from them).
+	 */
+	public static final String TENANTS = "payments.tenants.v1";
+
 	private Topics() {
 	}
 

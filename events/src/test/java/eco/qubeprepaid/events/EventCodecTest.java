@@ -64,6 +64,12 @@ class EventCodecTest {
 				OffsetDateTime.of(2025, 9, 7, 23, 59, 59, 0, ZoneId.of("Asia/Kolkata").getRules().getOffset(NOW))));
 		samples.put(EventType.TOP_UP_CAPTURED, new TopUpCaptured(UUID.randomUUID(), NOW, PREMISE, "pay_Q1", 50000,
 				"sandbox-pay", NOW.minusSeconds(2)));
+		UUID tenant = UUID.randomUUID();
+		samples.put(EventType.TENANT_MOVED_IN, new TenantMovedIn(UUID.randomUUID(), NOW, PREMISE, tenant, "Asha Verma",
+				"+919876543210", "asha@example.in", "hi"));
+		samples.put(EventType.TENANT_MOVED_OUT, new TenantMovedOut(UUID.randomUUID(), NOW, PREMISE, tenant));
+		samples.put(EventType.TENANT_LANGUAGE_CHOSEN,
+				new TenantLanguageChosen(UUID.randomUUID(), NOW, PREMISE, tenant, "en"));
 		return samples;
 	}
 

@@ -22,6 +22,12 @@ public final class OperatorAuth {
 	 */
 	public static final String PAYMENT_SERVICE = basic("svc-payment", "payment-dev-service-password");
 
+	/**
+	 * {@code svc-alertmanager}: Alertmanager's account at notifier-service's receiver
+	 * ({@code /api/service/**} only).
+	 */
+	public static final String ALERTMANAGER = basic("svc-alertmanager", "alertmanager-dev-service-password");
+
 	private OperatorAuth() {
 	}
 

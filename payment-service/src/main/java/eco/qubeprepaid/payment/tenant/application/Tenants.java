@@ -7,18 +7,23 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import eco.qubeprepaid.events.TenantLanguageChosen;
+import eco.qubeprepaid.events.TenantMovedIn;
+import eco.qubeprepaid.events.TenantMovedOut;
 import eco.qubeprepaid.payment.audit.application.AuditTrail;
 import eco.qubeprepaid.payment.errors.Refusal;
 import eco.qubeprepaid.payment.tenant.domain.PremiseIds;
 import eco.qubeprepaid.payment.tenant.domain.Tenant;
 import eco.qubeprepaid.payment.tenant.persistence.TenantStore;
+import eco.qubeprepaid.service.outbox.Outbox;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tenants moving in and out of premises, each move audited with the operator and the
- * reason.
+ * reason, and published ({@code payments.tenants.v1}, through the outbox in the move's
+ * transaction) so that notifier-service knows whom to tell what.
  */
 @Service
 public class Tenants {
@@ -31,11 +36,14 @@ public class Tenants {
 
 	private final AuditTrail audit;
 
+	private final Outbox outbox;
+
 	private final Clock clock;
 
-	public Tenants(TenantStore store, AuditTrail audit, Clock clock) {
+	public Tenants(TenantStore store, AuditTrail audit, Outbox outbox, Clock clock) {
 		this.store = store;
 		this.audit = audit;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -76,6 +84,8 @@ public class Tenants {
 		this.store.insert(tenant);
 		this.audit.record(operator, AuditTrail.OPERATOR, "tenant.move-in", premise, request.reason(),
 				"tenant " + tenant.tenantId());
+		this.outbox.append(new TenantMovedIn(UUID.randomUUID(), tenant.movedInAt(), premise, tenant.tenantId(),
+				tenant.name(), tenant.phone(), tenant.email(), tenant.language()));
 		return tenant;
 	}
 
@@ -95,7 +105,9 @@ public class Tenants {
 		}
 		this.audit.record(operator, AuditTrail.OPERATOR, "tenant.move-out", tenant.premiseId(), reason,
 				"tenant " + tenantId);
-		return get(tenantId);
+		Tenant moved = get(tenantId);
+		this.outbox.append(new TenantMovedOut(UUID.randomUUID(), moved.movedOutAt(), moved.premiseId(), tenantId));
+		return moved;
 	}
 
 	/**
@@ -135,7 +147,12 @@ public class Tenants {
 	@Transactional
 	public void chooseLanguage(UUID tenantId, String language) {
 		if (Tenant.LANGUAGES.contains(language)) {
-			this.store.language(tenantId, language);
+			Optional<Tenant> tenant = this.store.find(tenantId);
+			if (tenant.isPresent() && !language.equals(tenant.get().language())) {
+				this.store.language(tenantId, language);
+				this.outbox.append(new TenantLanguageChosen(UUID.randomUUID(), this.clock.instant(),
+						tenant.get().premiseId(), tenantId, language));
+			}
 		}
 	}
 
