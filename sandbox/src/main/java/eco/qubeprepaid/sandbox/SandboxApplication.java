@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * a Razorpay-shaped payment gateway (API under {@code /v1}, hosted checkout under
  * {@code /checkout}, admin hooks under {@code /admin/gateway}) and an SMS and WhatsApp
  * messaging provider (API under {@code /messaging/v1}, admin hooks under
- * {@code /admin/messaging}).
+ * {@code /admin/messaging}), and catches mail (SMTP, read under {@code /mail} and
+ * {@code /admin/mail}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -71,6 +71,22 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theMailCatcherAndTheSimulatorsDoNotDependOnEachOther() {
+		noClasses().that()
+			.resideInAPackage("..sandbox.mail..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..sandbox.qube..", "..sandbox.gateway..", "..sandbox.messaging..")
+			.check(this.classes);
+		noClasses().that()
+			.resideInAnyPackage("..sandbox.qube..", "..sandbox.gateway..", "..sandbox.messaging..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..sandbox.mail..")
+			.check(this.classes);
+	}
+
+	@Test
 	void theGatewayAndTheQubeSimulatorsDoNotDependOnEachOther() {
 		noClasses().that()
 			.resideInAPackage("..sandbox.gateway..")
