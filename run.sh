@@ -59,6 +59,7 @@ launch() { # name jar args...
 
 launch sandbox sandbox/target/sandbox-*-exec.jar --server.port=8090 \
   --sandbox.gateway.webhook-url=http://127.0.0.1:8083/webhooks/gateway \
+  --sandbox.messaging.receipt-url=http://127.0.0.1:8084/webhooks/messaging/receipts \
   ${QP_DEMO_METERS:+--sandbox.qube.demo.meters=$QP_DEMO_METERS} \
   ${QP_DEMO_SPACES:+--sandbox.qube.demo.spaces=$QP_DEMO_SPACES} \
   ${QP_SIM_SPEED:+--sandbox.qube.clock.speed=$QP_SIM_SPEED}
@@ -135,9 +136,10 @@ demo_links=()
 premises=$(curl -fs -H 'X-Qube-API-Key: demo-key-1' http://127.0.0.1:8090/api/v2/spaces/ \
   | grep -o '"udf1":"[^"]*"' | cut -d'"' -f4 | head -2 || true)
 names=("Asha Verma" "Ravi Kumar"); langs=(en hi); i=0
+phones=("+919800000101" "+919800000102"); emails=("asha.verma@example.in" "ravi.kumar@example.in")
 for premise in $premises; do
   tenant=$(curl -fs "${operator[@]}" -H 'Content-Type: application/json' \
-    -d "{\"premiseId\":\"$premise\",\"name\":\"${names[$i]}\",\"language\":\"${langs[$i]}\",\"reason\":\"demo tenant (run.sh)\"}" \
+    -d "{\"premiseId\":\"$premise\",\"name\":\"${names[$i]}\",\"language\":\"${langs[$i]}\",\"phone\":\"${phones[$i]}\",\"email\":\"${emails[$i]}\",\"reason\":\"demo tenant (run.sh)\"}" \
     http://127.0.0.1:8083/api/tenants | grep -o '"tenantId":"[^"]*"' | cut -d'"' -f4 || true)
   if [[ -n "$tenant" ]]; then
     link=$(curl -fs "${operator[@]}" -X POST "http://127.0.0.1:8083/api/tenants/$tenant/sign-in-link" \
@@ -164,6 +166,9 @@ $(printf '      %s\n' "${demo_links[@]}")
                                  ops-money / money-dev-password)
     gateway simulator            http://127.0.0.1:8090/admin/gateway/truth   (see sandbox/README.md)
   notifier-service               http://127.0.0.1:8084/actuator/health   /actuator/prometheus
+    notices and delivery log     curl -u ops-viewer:viewer-dev-password http://127.0.0.1:8084/api/notices
+    emails (sandbox mail catcher) http://127.0.0.1:8090/mail
+    SMS / WhatsApp sent          http://127.0.0.1:8090/admin/messaging/messages
 $(printf '%s\n' "${monitoring[@]}")
   Kafka                          $kafka
   PostgreSQL                     $pg_base/{poller,balance,payment,notifier}  (user postgres)
