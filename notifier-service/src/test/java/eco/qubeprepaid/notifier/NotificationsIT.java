@@ -137,6 +137,8 @@ class NotificationsIT {
 		assertThat(notice.path("status").asString()).isEqualTo("SENT");
 		assertThat(notice.path("kind").asString()).isEqualTo("top-up-received");
 		assertThat(notice.path("noticeId").asString()).isEqualTo(mail.getHeader("X-QP-Notice-Id")[0]);
+		assertThat(scrape()).containsPattern(
+				"notifier_notices_total\\{[^}]*kind=\"top-up-received\"[^}]*urgency=\"urgent\"[^}]*} [1-9]");
 	}
 
 	@Test

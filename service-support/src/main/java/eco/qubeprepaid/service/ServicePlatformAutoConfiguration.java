@@ -12,16 +12,20 @@ import eco.qubeprepaid.service.outbox.OutboxRelay;
 import eco.qubeprepaid.service.time.Ist;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -80,6 +84,25 @@ public class ServicePlatformAutoConfiguration {
 		PlatformProperties.Consumer consumer = properties.consumer();
 		return ConsumerErrorHandling.errorHandler(template, new ConsumerErrorHandling.Settings(consumer.retryInterval(),
 				consumer.maxRetryInterval(), consumer.retries(), consumer.preciousTopics()), meters);
+	}
+
+	/**
+	 * Once the listeners exist, the dead-letter counters of every topic they consume are
+	 * created at zero ({@link ConsumerErrorHandling#registerTopic}).
+	 * @param listeners the service's listener containers, if it has any
+	 * @param meters the registry
+	 * @return the listener
+	 */
+	@Bean
+	ApplicationListener<ApplicationStartedEvent> deadLetterCountersAtZero(
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
+		return (event) -> listeners.ifAvailable((registry) -> registry.getListenerContainers()
+			.stream()
+			.map((container) -> container.getContainerProperties().getTopics())
+			.filter(java.util.Objects::nonNull)
+			.flatMap(java.util.Arrays::stream)
+			.distinct()
+			.forEach((topic) -> ConsumerErrorHandling.registerTopic(meters, topic)));
 	}
 
 	@Bean

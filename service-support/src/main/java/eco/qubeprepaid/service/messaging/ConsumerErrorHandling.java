@@ -73,12 +73,7 @@ public final class ConsumerErrorHandling {
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			recoverer.accept(record, ex);
 			String why = isMalformed(ex) ? "malformed" : "exhausted";
-			Counter.builder(COUNTER)
-				.description("Records sent to a dead-letter topic")
-				.tag("topic", record.topic())
-				.tag("reason", why)
-				.register(meters)
-				.increment();
+			counter(meters, record.topic(), why).increment();
 			log.error("Record {}-{}@{} sent to {}{} ({}): {}", record.topic(), record.partition(), record.offset(),
 					record.topic(), DLT_SUFFIX, why, reason(ex));
 		}, unlimited(settings));
@@ -86,6 +81,26 @@ public final class ConsumerErrorHandling {
 		handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class);
 		handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
 		return handler;
+	}
+
+	/**
+	 * Creates a consumed topic's dead-letter counters at zero, so that the first dead
+	 * letter is an increase Prometheus sees (a series that appears at 1 has no increase)
+	 * and the dashboards read 0 rather than no data.
+	 * @param meters the registry
+	 * @param topic a consumed topic
+	 */
+	public static void registerTopic(MeterRegistry meters, String topic) {
+		counter(meters, topic, "malformed");
+		counter(meters, topic, "exhausted");
+	}
+
+	private static Counter counter(MeterRegistry meters, String topic, String reason) {
+		return Counter.builder(COUNTER)
+			.description("Records sent to a dead-letter topic")
+			.tag("topic", topic)
+			.tag("reason", reason)
+			.register(meters);
 	}
 
 	private static BackOff backOff(ConsumerRecord<?, ?> record, Exception ex, Settings settings) {

@@ -17,6 +17,11 @@ public class MeteringMetrics {
 
 	public MeteringMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		// Both actions exist from the start at zero: the review backlog's panel reads 0
+		// rather than no data before the first resolution.
+		for (String action : new String[] { "dismiss", "rebaseline" }) {
+			counter(action);
+		}
 	}
 
 	/**
@@ -25,11 +30,14 @@ public class MeteringMetrics {
 	 * @param action {@code dismiss} or {@code rebaseline}
 	 */
 	public void quarantineResolved(String action) {
-		AfterCommit.run(() -> Counter.builder("ledger.quarantine.resolved")
+		AfterCommit.run(() -> counter(action).increment());
+	}
+
+	private Counter counter(String action) {
+		return Counter.builder("ledger.quarantine.resolved")
 			.description("Quarantined readings resolved by operators, by action")
 			.tag("action", action)
-			.register(this.registry)
-			.increment());
+			.register(this.registry);
 	}
 
 }

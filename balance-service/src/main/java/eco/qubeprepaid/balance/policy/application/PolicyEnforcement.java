@@ -1,6 +1,7 @@
 package eco.qubeprepaid.balance.policy.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -277,6 +278,12 @@ public class PolicyEnforcement {
 					"Supply of {} is owed since {} (balance {} paise) and still not seen on after {} request(s);"
 							+ " last error {}",
 					premiseId, state.supplyOwedSince().atZone(Ist.ZONE), balance, state.restoreRequests(), lastError);
+		}
+		PolicyState before = states.state(premiseId).policy();
+		PolicyState after = next.policy();
+		if (before.supplyOwed() && !after.supplyOwed() && after.latest() != null
+				&& Boolean.TRUE.equals(after.latest().relayOn())) {
+			this.metrics.supplyRestored(Duration.between(before.supplyOwedSince(), now));
 		}
 		states.save(premiseId, next);
 	}

@@ -1,5 +1,6 @@
 package eco.qubeprepaid.balance.policy.application;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import eco.qubeprepaid.balance.work.AfterCommit;
@@ -7,6 +8,7 @@ import eco.qubeprepaid.balance.policy.domain.Decision.DeferralReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
@@ -23,8 +25,33 @@ public class PolicyMetrics {
 
 	private final Counter driftDetected;
 
+	private final Timer restoreLatency;
+
 	public PolicyMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		// The counters the alerts and dashboards read exist from the start, at zero, so a
+		// rate over them is 0 rather than no data before the first event.
+		for (String[] counter : new String[][] {
+				{ "policy.cutoff.requested", "Relay-off commands requested by the policy" },
+				{ "policy.restore.requested", "Relay-on commands requested by the policy" },
+				{ "policy.restore.overdue",
+						"Owed supplies reported overdue: still not seen on after the configured time" },
+				{ "reconciliation.balance.sync",
+						"SET_BALANCE commands requested to keep meters in step with the ledger" } }) {
+			Counter.builder(counter[0]).description(counter[1]).register(registry);
+		}
+		for (DeferralReason reason : DeferralReason.values()) {
+			deferred(reason);
+		}
+		for (String outcome : new String[] { "re-asked", "no-outcome" }) {
+			chased(outcome);
+		}
+		this.restoreLatency = Timer.builder("policy.restore.latency")
+			.description("From the credit that paid a premise whose supply was off to a reading that shows it on")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(50))
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(registry);
 		this.drift = DistributionSummary.builder("reconciliation.drift")
 			.baseUnit("paise")
 			.description("Absolute difference between a meter's balance and the ledger's, per reconciled reading")
@@ -55,11 +82,7 @@ public class PolicyMetrics {
 	 * @param reason why
 	 */
 	public void cutoffDeferred(DeferralReason reason) {
-		AfterCommit.run(() -> Counter.builder("policy.cutoff.deferred")
-			.description("Decisions that held an owed cut-off back")
-			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
-			.register(this.registry)
-			.increment());
+		AfterCommit.run(() -> deferred(reason).increment());
 	}
 
 	/** A relay-on was requested. */
@@ -79,11 +102,15 @@ public class PolicyMetrics {
 	 * @param outcome {@code re-asked} or {@code no-outcome}
 	 */
 	public void commandChased(String outcome) {
-		AfterCommit.run(() -> Counter.builder("policy.commands.chased")
-			.description("Device commands whose outcome was late: asked again, or given up without one")
-			.tag("outcome", outcome)
-			.register(this.registry)
-			.increment());
+		AfterCommit.run(() -> chased(outcome).increment());
+	}
+
+	/**
+	 * A premise owed its supply was seen with it on.
+	 * @param sinceOwed from when it was owed (the credit that paid) to the reading
+	 */
+	public void supplyRestored(Duration sinceOwed) {
+		AfterCommit.run(() -> this.restoreLatency.record(sinceOwed.isNegative() ? Duration.ZERO : sinceOwed));
 	}
 
 	/** A SET_BALANCE was requested by reconciliation. */
@@ -103,6 +130,20 @@ public class PolicyMetrics {
 				this.driftDetected.increment();
 			}
 		});
+	}
+
+	private Counter deferred(DeferralReason reason) {
+		return Counter.builder("policy.cutoff.deferred")
+			.description("Decisions that held an owed cut-off back")
+			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
+			.register(this.registry);
+	}
+
+	private Counter chased(String outcome) {
+		return Counter.builder("policy.commands.chased")
+			.description("Device commands whose outcome was late: asked again, or given up without one")
+			.tag("outcome", outcome)
+			.register(this.registry);
 	}
 
 	private void counter(String name, String description) {

@@ -3,6 +3,7 @@ package eco.qubeprepaid.notifier.notice.application;
 import java.time.Clock;
 
 import eco.qubeprepaid.notifier.channel.domain.ChannelName;
+import eco.qubeprepaid.notifier.notice.domain.NoticeKind;
 import eco.qubeprepaid.notifier.notice.persistence.NoticeStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,15 +36,31 @@ public class NotifierMetrics {
 				attempts(channel, outcome);
 			}
 		}
+		for (NoticeKind kind : NoticeKind.values()) {
+			notices(kind.token(), kind.urgency().token());
+		}
+		for (String status : new String[] { "delivered", "failed" }) {
+			receipts(status);
+		}
+		for (String status : new String[] { "firing", "resolved" }) {
+			for (String outcome : new String[] { "accepted", "duplicate" }) {
+				alerts(status, outcome);
+			}
+		}
 	}
 
 	void created(String kind, String urgency) {
-		Counter.builder("notifier.notifications.created")
-			.description("Notices created, one per event, recipient and channel")
+		notices(kind, urgency).increment();
+	}
+
+	// Not "notifier.notifications.created": Prometheus takes a "_created" suffix for a
+	// counter's creation time, and refuses the name beside notifier.notifications.
+	private Counter notices(String kind, String urgency) {
+		return Counter.builder("notifier.notices")
+			.description("Notices made, one per event (or command), recipient and channel")
 			.tag("kind", kind)
 			.tag("urgency", urgency)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	void attempt(ChannelName channel, String outcome) {
@@ -51,11 +68,14 @@ public class NotifierMetrics {
 	}
 
 	void receipt(String status) {
-		Counter.builder("notifier.receipts")
+		receipts(status).increment();
+	}
+
+	private Counter receipts(String status) {
+		return Counter.builder("notifier.receipts")
 			.description("Delivery receipts from the messaging provider")
 			.tag("status", status)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	/**
@@ -64,12 +84,15 @@ public class NotifierMetrics {
 	 * @param outcome accepted or duplicate
 	 */
 	public void alert(String status, String outcome) {
-		Counter.builder("notifier.alerts.received")
+		alerts(status, outcome).increment();
+	}
+
+	private Counter alerts(String status, String outcome) {
+		return Counter.builder("notifier.alerts.received")
 			.description("Alerts received from Alertmanager")
 			.tag("status", status)
 			.tag("outcome", outcome)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	private Counter attempts(ChannelName channel, String outcome) {

@@ -44,6 +44,9 @@ public class Reconciler {
 		this.properties = properties;
 		this.clock = clock;
 		this.registry = registry;
+		// At zero from the start: the panels and alerts read 0, not "no data".
+		registry.counter("payment.reconciliation.deferred");
+		registry.counter("payment.reconciliation.credited");
 	}
 
 	/** One round, on the configured interval. */

@@ -77,6 +77,11 @@ public class Refunds {
 		this.properties = properties;
 		this.clock = clock;
 		this.registry = registry;
+		// Every step's count exists from the start at zero (docs/metrics.md lists them).
+		for (String outcome : new String[] { "requested", "debited", "sent", "processed", "refused", "retry",
+				"gateway-refused", "gateway-failed", "reversed" }) {
+			registry.counter(METRIC, "outcome", outcome);
+		}
 	}
 
 	/**

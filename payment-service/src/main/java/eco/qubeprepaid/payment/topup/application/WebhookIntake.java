@@ -63,6 +63,12 @@ public class WebhookIntake {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.registry = registry;
+		// The refusals exist from the start at zero, so the signature-failure alert and
+		// the
+		// webhooks panel read 0 before the first forged or broken webhook.
+		for (String outcome : new String[] { "missing_signature", "bad_signature", "credited" }) {
+			registry.counter(METRIC, "outcome", outcome);
+		}
 	}
 
 	/**

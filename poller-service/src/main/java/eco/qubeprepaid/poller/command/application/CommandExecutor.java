@@ -82,6 +82,14 @@ public class CommandExecutor {
 		this.clock = clock;
 		this.properties = properties;
 		this.meters = meters;
+		// Every outcome exists from the start at zero: the alert on commands failed for
+		// good and the commands panel read 0, not "no data", before the first failure.
+		for (String outcome : new String[] { "completed", "expired", "rejected", "retried" }) {
+			Counter.builder("poller.commands")
+				.tag("outcome", outcome)
+				.description("Device command tries by outcome: completed, expired, rejected, retried")
+				.register(meters);
+		}
 		Gauge.builder("poller.commands.pending", store, JooqCommandStore::pendingCount)
 			.description("Device commands waiting to be applied: the command queue depth")
 			.register(meters);
