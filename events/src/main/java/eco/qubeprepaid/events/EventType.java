@@ -31,7 +31,10 @@ public enum EventType {
 	TOP_UP_CAPTURED("top-up-captured", 1, TopUpCaptured.class, Topics.PAYMENTS),
 	TENANT_MOVED_IN("tenant-moved-in", 1, TenantMovedIn.class, Topics.TENANTS),
 	TENANT_MOVED_OUT("tenant-moved-out", 1, TenantMovedOut.class, Topics.TENANTS),
-	TENANT_LANGUAGE_CHOSEN("tenant-language-chosen", 1, TenantLanguageChosen.class, Topics.TENANTS);
+	TENANT_LANGUAGE_CHOSEN("tenant-language-chosen", 1, TenantLanguageChosen.class, Topics.TENANTS),
+	TOP_UP_FAILED("top-up-failed", 1, TopUpFailed.class, Topics.TENANTS),
+	CUTOFF_SCHEDULED("cutoff-scheduled", 1, CutoffScheduled.class, Topics.BALANCE_EVENTS),
+	METER_OFFLINE("meter-offline", 1, MeterOffline.class, Topics.DEVICE_REGISTRY);
 
 	private static final Map<String, EventType> BY_TOKEN = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::token, Function.identity()));

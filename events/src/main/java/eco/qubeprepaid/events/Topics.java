@@ -16,8 +16,8 @@ public final class Topics {
 	public static final String DEVICE_COMMAND_RESULTS = "qube.device-command-results.v1";
 
 	/**
-	 * Device registry findings (e.g. a device without identity), published by
-	 * poller-service.
+	 * Device registry findings (a device without identity, a meter offline too long),
+	 * published by poller-service.
 	 */
 	public static final String DEVICE_REGISTRY = "qube.device-registry.v1";
 
@@ -28,8 +28,8 @@ public final class Topics {
 	public static final String PAYMENTS = "payments.top-ups.v1";
 
 	/**
-	 * Tenants moving in and out and their contact details, published by payment-service
-	 * (notifier-service keeps its recipients from them).
+	 * What payment-service tells about tenants: their moves and contact details
+	 * (notifier-service keeps its recipients from them) and their failed payments.
 	 */
 	public static final String TENANTS = "payments.tenants.v1";
 

@@ -70,6 +70,12 @@ class EventCodecTest {
 		samples.put(EventType.TENANT_MOVED_OUT, new TenantMovedOut(UUID.randomUUID(), NOW, PREMISE, tenant));
 		samples.put(EventType.TENANT_LANGUAGE_CHOSEN,
 				new TenantLanguageChosen(UUID.randomUUID(), NOW, PREMISE, tenant, "en"));
+		samples.put(EventType.TOP_UP_FAILED,
+				new TopUpFailed(UUID.randomUUID(), NOW, PREMISE, UUID.randomUUID(), 50000, "payment_declined"));
+		samples.put(EventType.CUTOFF_SCHEDULED,
+				new CutoffScheduled(UUID.randomUUID(), NOW, PREMISE, NOW.plusSeconds(36000), -250));
+		samples.put(EventType.METER_OFFLINE,
+				new MeterOffline(UUID.randomUUID(), NOW, PREMISE, "QUBE-1", NOW.minusSeconds(1800)));
 		return samples;
 	}
 
