@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * meters it does not use generously, so that none of them ever owes a cut-off and puts a
  * command in front of the ones under test.
  */
-final class CutoffLab {
+public final class CutoffLab {
 
 	/** Indian time, in which windows are written. */
 	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
@@ -102,7 +102,7 @@ final class CutoffLab {
 	 * @param balancePaise the balance on every flat's meter
 	 * @return the premises, busiest first
 	 */
-	List<Premise> newPremises(int count, MeterMode mode, long balancePaise) {
+	public List<Premise> newPremises(int count, MeterMode mode, long balancePaise) {
 		pause();
 		int space = spaces.incrementAndGet();
 		String apiKey = SystemUnderTest.API_KEYS.get(space % SystemUnderTest.API_KEYS.size());
@@ -161,7 +161,7 @@ final class CutoffLab {
 	 * Sets a policy without any friendly window (see {@link #policy}).
 	 * @param premise the premise
 	 */
-	void noWindow(Premise premise) {
+	public void noWindow(Premise premise) {
 		policy(premise, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
 	}
 
@@ -185,7 +185,7 @@ final class CutoffLab {
 	 * @param runOut the time the credit should last
 	 * @return the credit in paise
 	 */
-	long fundFor(Premise premise, Duration runOut) {
+	public long fundFor(Premise premise, Duration runOut) {
 		long credit = creditFor(premise, runOut);
 		credit(premise, credit);
 		return credit;
@@ -237,7 +237,7 @@ final class CutoffLab {
 	 * @param premise the premise
 	 * @return its ledger balance in paise
 	 */
-	long balance(Premise premise) {
+	public long balance(Premise premise) {
 		return this.system.balance("GET", "/api/premises/" + premise.id() + "/balance", null)
 			.get("balancePaise")
 			.asLong();
@@ -255,7 +255,7 @@ final class CutoffLab {
 	 * @param premise the premise
 	 * @return whether the relay is closed at the sandbox now
 	 */
-	boolean relayOn(Premise premise) {
+	public boolean relayOn(Premise premise) {
 		return this.system.admin("GET", "/devices/" + premise.deviceId(), null).get("relay_state").asBoolean();
 	}
 
@@ -328,19 +328,19 @@ final class CutoffLab {
 	 * open and its relay known).
 	 * @param premise the premise
 	 */
-	void awaitFirstReading(Premise premise) {
+	public void awaitFirstReading(Premise premise) {
 		await("first reading of " + premise + " in balance-service").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.ignoreExceptions()
 			.until(() -> relayView(premise).get("latestObservedAt") != null);
 	}
 
-	void run() {
+	public void run() {
 		this.system.admin("PUT", "/clock", Map.of("speed", SPEED));
 	}
 
 	/** Pauses the simulated clock. */
-	void pause() {
+	public void pause() {
 		this.system.admin("PUT", "/clock", Map.of("speed", 0));
 	}
 
@@ -396,7 +396,7 @@ final class CutoffLab {
 	 * @param premise the premise
 	 * @return the meter's balance at the sandbox now, in paise
 	 */
-	long meterBalance(Premise premise) {
+	public long meterBalance(Premise premise) {
 		return this.system.admin("GET", "/devices/" + premise.deviceId(), null).get("balance").asLong();
 	}
 
@@ -418,7 +418,7 @@ final class CutoffLab {
 	 * @param deviceId its meter
 	 * @param apiKey the Qube key that owns the meter
 	 */
-	record Premise(String id, String deviceId, String apiKey) {
+	public record Premise(String id, String deviceId, String apiKey) {
 
 		@Override
 		public String toString() {

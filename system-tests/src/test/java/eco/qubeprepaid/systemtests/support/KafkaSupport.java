@@ -74,6 +74,18 @@ public final class KafkaSupport implements AutoCloseable {
 	}
 
 	/**
+	 * Publishes a record as it is, headers or none: a malformed one, for the consumers to
+	 * dead-letter.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param payload the payload
+	 * @return the pending acknowledgement
+	 */
+	public Future<RecordMetadata> publishRaw(String topic, String key, byte[] payload) {
+		return this.producer.send(new ProducerRecord<>(topic, key, payload));
+	}
+
+	/**
 	 * Deletes the project's topics (and their dead-letter topics) so that this JVM starts
 	 * on empty ones. On a broker shared by the whole build (EXTERNAL mode, as in
 	 * {@code .ci/run}) the earlier modules' tests leave snapshots and commands for

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import eco.qubeprepaid.balance.BalanceApplication;
 import eco.qubeprepaid.events.Topics;
+import eco.qubeprepaid.notifier.NotifierApplication;
 import eco.qubeprepaid.payment.PaymentApplication;
 import eco.qubeprepaid.poller.PollerApplication;
 import eco.qubeprepaid.sandbox.SandboxApplication;
@@ -25,9 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The system in one JVM, started once and shared by every integration test of the module:
- * the real Qube sandbox, balance-service and poller-service as three separate Spring Boot
- * applications on random 127.0.0.1 ports, on the broker and PostgreSQL server of
- * {@link TestServers}, each service with a fresh database of its own.
+ * the real Qube sandbox (with its gateway and messaging provider), poller-, balance-,
+ * payment- and notifier-service as separate Spring Boot applications on random 127.0.0.1
+ * ports (notifier-service's operator webhook goes to an {@link OperatorWebhookTap}), on
+ * the broker and PostgreSQL server of {@link TestServers}, each service with a fresh
+ * database of its own.
  * <p>
  * The three applications share one classpath, on which {@code application.yml},
  * {@code qube-prepaid-service-defaults.yml} and {@code db/migration} exist several times.
@@ -84,6 +87,15 @@ public final class SystemUnderTest {
 	/** payment-service's base URL (null in a handle on another process's system). */
 	private final String paymentUrl;
 
+	/** notifier-service's base URL (null in a handle on another process's system). */
+	private final String notifierUrl;
+
+	/** The HTTP addresses ({@code 127.0.0.1:port}) of every application of this JVM. */
+	private final List<String> scrapeTargets = new ArrayList<>();
+
+	/** Where notifier-service's operator webhook goes (null in a remote handle). */
+	private final OperatorWebhookTap operatorHooks;
+
 	private final KafkaSupport kafka;
 
 	private final SnapshotTap snapshots;
@@ -109,6 +121,8 @@ public final class SystemUnderTest {
 		this.sandboxUrl = sandboxUrl;
 		this.balanceUrl = balanceUrl;
 		this.paymentUrl = paymentUrl;
+		this.notifierUrl = null;
+		this.operatorHooks = null;
 		this.kafka = new KafkaSupport(kafkaBootstrap);
 		this.snapshots = new SnapshotTap(kafkaBootstrap);
 		this.reachRetry = reachRetry;
@@ -158,8 +172,8 @@ public final class SystemUnderTest {
 				balanceProperties(servers.kafkaBootstrapServers(), servers.postgres().createDatabase("st_balance")));
 		this.balanceUrl = url(balance);
 		this.snapshots = new SnapshotTap(servers.kafkaBootstrapServers());
-		start(PollerApplication.class, pollerProperties(servers.kafkaBootstrapServers(),
-				servers.postgres().createDatabase("st_poller"), this.sandboxUrl));
+		ConfigurableApplicationContext poller = start(PollerApplication.class, pollerProperties(
+				servers.kafkaBootstrapServers(), servers.postgres().createDatabase("st_poller"), this.sandboxUrl));
 		// The portal's links and the checkout's way back name payment-service's own URL,
 		// so its port is chosen before it starts.
 		int paymentPort = freePort();
@@ -171,6 +185,18 @@ public final class SystemUnderTest {
 		this.paymentUrl = "http://127.0.0.1:" + paymentPort;
 		// The gateway simulator delivers its webhooks to payment-service.
 		gateway("PUT", "/config", Map.of("webhook_url", this.paymentUrl + "/webhooks/gateway"));
+		this.operatorHooks = new OperatorWebhookTap();
+		ConfigurableApplicationContext notifier = start(NotifierApplication.class,
+				notifierProperties(servers.kafkaBootstrapServers(), servers.postgres().createDatabase("st_notifier"),
+						this.sandboxUrl, this.operatorHooks.url()));
+		this.notifierUrl = url(notifier);
+		// The messaging provider's delivery receipts go to notifier-service.
+		this.http.send("PUT", this.sandboxUrl + "/admin/messaging/config",
+				Map.of("receiptUrl", this.notifierUrl + "/webhooks/messaging/receipts"), Map.of());
+		for (ConfigurableApplicationContext context : List.of(sandbox, poller, balance, notifier)) {
+			this.scrapeTargets.add(url(context).substring("http://".length()));
+		}
+		this.scrapeTargets.add("127.0.0.1:" + paymentPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-under-test-shutdown"));
 	}
 
@@ -220,6 +246,9 @@ public final class SystemUnderTest {
 			this.contexts.get(i).close();
 		}
 		this.contexts.clear();
+		if (this.operatorHooks != null) {
+			this.operatorHooks.close();
+		}
 	}
 
 	private static Map<String, Object> common(String name) {
@@ -231,6 +260,9 @@ public final class SystemUnderTest {
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("management.endpoints.web.exposure.include", "health,prometheus");
+		// As qube-prepaid-service-defaults.yml (not read here): every meter names its
+		// service, which the dashboards and alerts group by.
+		properties.put("management.metrics.tags.application", name);
 		properties.put("logging.level.org.apache.kafka", "WARN");
 		return properties;
 	}
@@ -260,6 +292,9 @@ public final class SystemUnderTest {
 		properties.put("qp.platform.operators[1].name", "svc-payment");
 		properties.put("qp.platform.operators[1].password", "{noop}payment-dev-service-password");
 		properties.put("qp.platform.operators[1].roles", "VIEWER,SERVICE");
+		properties.put("qp.platform.operators[2].name", "svc-alertmanager");
+		properties.put("qp.platform.operators[2].password", "{noop}alertmanager-dev-service-password");
+		properties.put("qp.platform.operators[2].roles", "SERVICE");
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", database.username());
 		properties.put("spring.datasource.password", database.password());
@@ -375,6 +410,59 @@ public final class SystemUnderTest {
 		properties.put("qp.platform.outbox.send-timeout", "10s");
 		properties.put("qp.platform.topics.partitions", "3");
 		return properties;
+	}
+
+	/**
+	 * The properties of notifier-service: SMS and WhatsApp through the sandbox's
+	 * provider, email off (no SMTP server here), operator notices to a webhook, no quiet
+	 * hours.
+	 * @param kafka the bootstrap servers
+	 * @param database its own fresh database
+	 * @param sandboxUrl the sandbox (the messaging provider)
+	 * @param operatorWebhook the operators' webhook
+	 * @return the properties
+	 */
+	public static Map<String, Object> notifierProperties(String kafka, PostgresServer.Database database,
+			String sandboxUrl, String operatorWebhook) {
+		Map<String, Object> properties = serviceCommon("notifier-service", kafka, database, NotifierApplication.class);
+		properties.put("qp.notifier.mail.host", "");
+		properties.put("qp.notifier.messaging.base-url", sandboxUrl);
+		properties.put("qp.notifier.messaging.api-key", "sandbox-messaging-key");
+		properties.put("qp.notifier.messaging.receipt-secret", "sandbox-receipt-secret");
+		properties.put("qp.notifier.operators.webhook-url", operatorWebhook);
+		properties.put("qp.notifier.operators.webhook-secret", OperatorWebhookTap.SECRET);
+		properties.put("qp.notifier.operators.email", "");
+		properties.put("qp.notifier.quiet-hours.start", "00:00");
+		properties.put("qp.notifier.quiet-hours.end", "00:00");
+		properties.put("qp.notifier.delivery.poll-interval", "100ms");
+		properties.put("qp.notifier.delivery.first-retry", "1s");
+		properties.put("qp.platform.consumer.retries", "4");
+		properties.put("qp.platform.consumer.retry-interval", "200ms");
+		properties.put("qp.platform.consumer.precious-topics", Topics.TENANTS + "," + Topics.DEVICE_COMMAND_RESULTS);
+		properties.put("qp.platform.topics.partitions", "3");
+		return properties;
+	}
+
+	/**
+	 * @return the {@code 127.0.0.1:port} of every application of this JVM's system, for a
+	 * Prometheus to scrape
+	 */
+	public List<String> scrapeTargets() {
+		return List.copyOf(this.scrapeTargets);
+	}
+
+	/**
+	 * @return notifier-service's base URL
+	 */
+	public String notifierUrl() {
+		return Objects.requireNonNull(this.notifierUrl, "notifier-service runs in this JVM's system only");
+	}
+
+	/**
+	 * @return what notifier-service's operator webhook received
+	 */
+	public OperatorWebhookTap operatorHooks() {
+		return Objects.requireNonNull(this.operatorHooks, "the operator webhook is this JVM's system's only");
 	}
 
 	private static int freePort() {
