@@ -20,6 +20,7 @@ import java.util.stream.StreamSupport;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import eco.qubeprepaid.events.BalanceCredited;
+import eco.qubeprepaid.events.CutoffScheduled;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DomainEvent;
@@ -27,8 +28,10 @@ import eco.qubeprepaid.events.EventCodec;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.Headers;
 import eco.qubeprepaid.events.LowBalanceReached;
+import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
 import eco.qubeprepaid.events.TenantMovedIn;
+import eco.qubeprepaid.events.TopUpFailed;
 import eco.qubeprepaid.notifier.channel.webhook.WebhookSignature;
 import eco.qubeprepaid.notifier.support.MessagingSandbox;
 import eco.qubeprepaid.notifier.support.OperatorInbox;
@@ -274,6 +277,33 @@ class NotificationsIT {
 	}
 
 	@Test
+	void aFailedPaymentAndAScheduledCutOffReachTheTenantAtOnceInQuietHoursAndAnOfflineMeterTheOperators()
+			throws Exception {
+		String premise = premise();
+		String email = "late." + UUID.randomUUID() + "@example.in";
+		moveIn(premise, "Late Payer", null, email, "en");
+		publish(new TopUpFailed(UUID.randomUUID(), Instant.now(), premise, UUID.randomUUID(), 20000,
+				"payment_declined"));
+		Instant windowEnd = Instant.parse("2026-12-08T04:30:00Z");
+		publish(new CutoffScheduled(UUID.randomUUID(), Instant.now(), premise, windowEnd, -1250));
+		publish(new MeterOffline(UUID.randomUUID(), Instant.now(), premise, "QUBE-ONE-OFF",
+				Instant.now().minusSeconds(1800)));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(subjects(email)).contains("Your payment of ₹200.00 did not go through",
+					"Power at " + premise + " will be switched off at 08-12-2026 10:00 IST"));
+		String body = (String) mailsTo(email).stream()
+			.filter((mail) -> subject(mail).startsWith("Power at"))
+			.findFirst()
+			.orElseThrow()
+			.getContent();
+		assertThat(body).contains("-₹12.50");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(INBOX.received())
+				.anyMatch((hook) -> hook.text().contains(premise) && hook.text().contains("meter-offline")));
+	}
+
+	@Test
 	void anAlertFromAlertmanagerBecomesOneOperatorNoticeHoweverOftenItIsSent() throws Exception {
 		String fingerprint = Long.toHexString(System.nanoTime());
 		String payload = """
@@ -386,6 +416,15 @@ class NotificationsIT {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String scrape() {

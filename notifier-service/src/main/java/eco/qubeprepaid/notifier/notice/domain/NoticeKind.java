@@ -15,6 +15,12 @@ public enum NoticeKind {
 	/** The relay was switched back on. */
 	SUPPLY_RESTORED("supply-restored", Audience.TENANT, Urgency.URGENT),
 
+	/** An owed cut-off waits for the end of a friendly window: pay before it. */
+	CUTOFF_SCHEDULED("cutoff-scheduled", Audience.TENANT, Urgency.URGENT),
+
+	/** A top-up payment failed at the gateway: no money moved. */
+	PAYMENT_FAILED("payment-failed", Audience.TENANT, Urgency.URGENT),
+
 	/** A payment reached the wallet. */
 	TOP_UP_RECEIVED("top-up-received", Audience.TENANT, Urgency.URGENT),
 
@@ -29,6 +35,12 @@ public enum NoticeKind {
 
 	/** The meter's balance and the ledger's disagree. */
 	DRIFT("drift", Audience.OPERATORS, Urgency.NORMAL),
+
+	/** A meter has been offline longer than the threshold: nothing can be switched. */
+	METER_OFFLINE("meter-offline", Audience.OPERATORS, Urgency.NORMAL),
+
+	/** A device without the identity UDF: never polled or billed until it gets one. */
+	DEVICE_UNIDENTIFIED("device-unidentified", Audience.OPERATORS, Urgency.NORMAL),
 
 	/** A reading was quarantined for review. */
 	QUARANTINE("quarantine", Audience.OPERATORS, Urgency.NORMAL),

@@ -7,14 +7,18 @@ import java.util.Optional;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDriftDetected;
 import eco.qubeprepaid.events.BalanceWithdrawn;
+import eco.qubeprepaid.events.CutoffScheduled;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DeviceCommandFailed;
+import eco.qubeprepaid.events.DeviceIdentityMissing;
 import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.events.EventType;
 import eco.qubeprepaid.events.LowBalanceReached;
+import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.events.ReadingQuarantined;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
+import eco.qubeprepaid.events.TopUpFailed;
 
 /**
  * Which notice, if any, an event makes, with the values its templates show, written for
@@ -75,6 +79,27 @@ public final class NoticePlanner {
 			kind = NoticeKind.REFUND;
 			params.put("amount", Rupees.format(withdrawn.amountPaise()));
 			params.put("balance", Rupees.format(withdrawn.balanceAfterPaise()));
+		}
+		else if (event instanceof CutoffScheduled scheduled) {
+			kind = NoticeKind.CUTOFF_SCHEDULED;
+			params.put("balance", Rupees.format(scheduled.balancePaise()));
+			params.put("at", IstText.format(scheduled.scheduledFor()));
+		}
+		else if (event instanceof TopUpFailed failed) {
+			kind = NoticeKind.PAYMENT_FAILED;
+			params.put("amount", Rupees.format(failed.amountPaise()));
+			params.put("reason", (failed.reason() != null) ? failed.reason() : "-");
+		}
+		else if (event instanceof DeviceIdentityMissing unidentified) {
+			kind = NoticeKind.DEVICE_UNIDENTIFIED;
+			params.put("device", unidentified.deviceId() + " (" + unidentified.deviceName() + ")");
+			params.put("udf", unidentified.identityUdf());
+			params.put("key", unidentified.apiKeyName());
+		}
+		else if (event instanceof MeterOffline offline) {
+			kind = NoticeKind.METER_OFFLINE;
+			params.put("since", IstText.format(offline.offlineSince()));
+			params.put("device", offline.deviceId());
 		}
 		else if (event instanceof SupplyRestoreOverdue overdue) {
 			kind = NoticeKind.RESTORE_OVERDUE;

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes what people must hear about: the ledger's balance events, the outcomes of
- * device commands, and tenants' moves. Types nobody is told about (a debit for energy)
- * are skipped before decoding; the rest are decoded and checked by the platform's
- * {@link InboundRecords} (a malformed record is dead-lettered) and applied once by
- * {@link NoticeIntake}.
+ * device commands, tenants' moves and failed payments, and the device registry's
+ * findings. Types nobody is told about (a debit for energy) are skipped before decoding;
+ * the rest are decoded and checked by the platform's {@link InboundRecords} (a malformed
+ * record is dead-lettered) and applied once by {@link NoticeIntake}.
  */
 @Component
 class NoticeListeners {
@@ -27,7 +27,9 @@ class NoticeListeners {
 			EventType.SUPPLY_RESTORE_OVERDUE.token(), EventType.BALANCE_DRIFT_DETECTED.token(),
 			EventType.READING_QUARANTINED.token(), EventType.DEVICE_COMMAND_COMPLETED.token(),
 			EventType.DEVICE_COMMAND_FAILED.token(), EventType.TENANT_MOVED_IN.token(),
-			EventType.TENANT_MOVED_OUT.token(), EventType.TENANT_LANGUAGE_CHOSEN.token());
+			EventType.TENANT_MOVED_OUT.token(), EventType.TENANT_LANGUAGE_CHOSEN.token(),
+			EventType.TOP_UP_FAILED.token(), EventType.CUTOFF_SCHEDULED.token(), EventType.METER_OFFLINE.token(),
+			EventType.DEVICE_IDENTITY_MISSING.token());
 
 	private final InboundRecords records;
 
@@ -39,7 +41,7 @@ class NoticeListeners {
 	}
 
 	@KafkaListener(id = "notifier-events",
-			topics = { Topics.BALANCE_EVENTS, Topics.DEVICE_COMMAND_RESULTS, Topics.TENANTS })
+			topics = { Topics.BALANCE_EVENTS, Topics.DEVICE_COMMAND_RESULTS, Topics.TENANTS, Topics.DEVICE_REGISTRY })
 	void onEvent(ConsumerRecord<String, byte[]> record) {
 		String type = InboundRecords.typeOf(record);
 		if (type != null && !TOLD.contains(type) && EventType.ofToken(type).isPresent()) {

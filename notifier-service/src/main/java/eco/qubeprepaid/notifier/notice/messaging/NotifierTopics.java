@@ -19,7 +19,8 @@ public class NotifierTopics {
 
 	@Bean
 	KafkaAdmin.NewTopics notifierOwnedTopics(OwnedTopics topics) {
-		return topics.declare(List.of(), List.of(Topics.BALANCE_EVENTS, Topics.DEVICE_COMMAND_RESULTS, Topics.TENANTS));
+		return topics.declare(List.of(),
+				List.of(Topics.BALANCE_EVENTS, Topics.DEVICE_COMMAND_RESULTS, Topics.TENANTS, Topics.DEVICE_REGISTRY));
 	}
 
 }

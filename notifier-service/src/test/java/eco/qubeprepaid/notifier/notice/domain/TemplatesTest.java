@@ -12,13 +12,17 @@ import java.util.UUID;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDriftDetected;
 import eco.qubeprepaid.events.BalanceWithdrawn;
+import eco.qubeprepaid.events.CutoffScheduled;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandCompleted;
 import eco.qubeprepaid.events.DeviceCommandFailed;
+import eco.qubeprepaid.events.DeviceIdentityMissing;
 import eco.qubeprepaid.events.DomainEvent;
 import eco.qubeprepaid.events.LowBalanceReached;
+import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.events.ReadingQuarantined;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
+import eco.qubeprepaid.events.TopUpFailed;
 import eco.qubeprepaid.notifier.channel.domain.ChannelName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +58,12 @@ class TemplatesTest {
 				new BalanceDriftDetected(UUID.randomUUID(), AT, PREMISE, UUID.randomUUID(), 1000, 4000, 1000, 3000,
 						2000, "SYSTEM", observed),
 				new ReadingQuarantined(UUID.randomUUID(), AT, PREMISE, UUID.randomUUID(), "dev-1", 1,
-						new BigDecimal("12.500"), new BigDecimal("1234.560"), "register-drop", "fell", observed));
+						new BigDecimal("12.500"), new BigDecimal("1234.560"), "register-drop", "fell", observed),
+				new CutoffScheduled(UUID.randomUUID(), AT, PREMISE, AT.plusSeconds(36000), -1250),
+				new TopUpFailed(UUID.randomUUID(), AT, PREMISE, UUID.randomUUID(), 50000, "payment_declined"),
+				new MeterOffline(UUID.randomUUID(), AT, PREMISE, "QUBE-ONE-1", AT.minusSeconds(1800)),
+				new DeviceIdentityMissing(UUID.randomUUID(), AT, "unidentified:QUBE-ONE-2", "demo-1", "QUBE-ONE-2", 7,
+						"Flat 101", "udf1"));
 	}
 
 	@ParameterizedTest
@@ -68,7 +77,10 @@ class TemplatesTest {
 			for (ChannelName channel : ChannelName.values()) {
 				Templates.Rendered text = this.templates.render(draft.kind(), channel, language, params);
 				assertThat(text.subject()).isNotBlank().doesNotContain("{");
-				assertThat(text.body()).isNotBlank().doesNotContain("{").contains(PREMISE);
+				assertThat(text.body()).isNotBlank().doesNotContain("{");
+				if (!(event instanceof DeviceIdentityMissing)) {
+					assertThat(text.body()).contains(PREMISE);
+				}
 				if (channel == ChannelName.SMS) {
 					assertThat(text.body()).hasSizeLessThanOrEqualTo(320);
 				}
@@ -87,6 +99,17 @@ class TemplatesTest {
 		assertThat(hindi.body()).contains("₹12,34,567.89").contains("07-12-2026 14:05 IST").contains("प्रिय आशा");
 		Templates.Rendered english = this.templates.render(NoticeKind.TOP_UP_RECEIVED, ChannelName.SMS, "en", params);
 		assertThat(english.body()).contains("₹500.00 received at 07-12-2026 14:05 IST");
+	}
+
+	@Test
+	void aScheduledCutOffNamesItsIstTimeAndTheDebtWithItsSign() {
+		NoticeDraft draft = this.planner.plan(events().get(9)).orElseThrow();
+		Map<String, String> params = new HashMap<>(draft.params());
+		params.put("name", "Asha");
+		params.put("premise", PREMISE);
+		Templates.Rendered text = this.templates.render(NoticeKind.CUTOFF_SCHEDULED, ChannelName.SMS, "en", params);
+		assertThat(text.body()).contains("-₹12.50").contains("08-12-2026 00:05 IST");
+		assertThat(draft.kind().urgency()).isEqualTo(Urgency.URGENT);
 	}
 
 	@Test
