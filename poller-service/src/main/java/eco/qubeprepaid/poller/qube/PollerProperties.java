@@ -30,6 +30,12 @@ import org.springframework.validation.annotation.Validated;
  * @param spareBudgetReservePercent the share of a key's budget that polls of meters which
  * are not due (spare polls) leave free, so that a meter that falls due, a command and
  * discovery find a slot at once instead of waiting for the rolling window to turn
+ * @param offlineNoticeAfter how long polls must have found a meter offline (since the
+ * first poll of the episode that did) before the poller publishes the episode's one
+ * {@code MeterOffline}; a policy choice, not Qube's: twice the default freshness floor,
+ * so a meter is seen offline by at least two polls and a brief loss of its link is not
+ * reported, while operators still learn within the hour of a premise that can neither be
+ * read nor switched
  */
 @Validated
 @ConfigurationProperties("qp.poller")
@@ -40,6 +46,7 @@ public record PollerProperties(@DefaultValue("15m") @NotNull Duration freshnessF
 		@DefaultValue("20000") @Min(1) @Max(1_000_000) int maxPremisesPerKey,
 		@DefaultValue("50") @Min(1) @Max(1000) int commandBatch, @DefaultValue("200ms") @NotNull Duration idleDelay,
 		@DefaultValue("31") @Min(1) @Max(31) int gapFillMaxDays,
-		@DefaultValue("25") @Min(0) @Max(90) int spareBudgetReservePercent) {
+		@DefaultValue("25") @Min(0) @Max(90) int spareBudgetReservePercent,
+		@DefaultValue("30m") @NotNull Duration offlineNoticeAfter) {
 
 }

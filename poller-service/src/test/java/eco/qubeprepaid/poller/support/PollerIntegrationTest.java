@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"qube.keys[3].requests-per-window=100", "qube.keys[3].window=6s", "qube.keys[4].name=ledger-1",
 				"qube.keys[4].api-key=ledger-key-1", "qube.keys[4].requests-per-window=30", "qube.keys[4].window=20s",
 				"qp.poller.freshness-floor=40s", "qp.poller.min-poll-interval=5s", "qp.poller.discovery-interval=3s",
-				"qp.poller.command-retry-interval=1s", "qp.poller.idle-delay=50ms",
+				"qp.poller.command-retry-interval=1s", "qp.poller.idle-delay=50ms", "qp.poller.offline-notice-after=2s",
 				"qp.platform.outbox.poll-interval=50ms",
 				// A database outage shows as a failed connection after a second, not
 				// thirty.

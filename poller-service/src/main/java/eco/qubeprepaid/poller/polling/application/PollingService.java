@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 import eco.qubeprepaid.events.DeviceSnapshotted;
+import eco.qubeprepaid.events.MeterOffline;
+import eco.qubeprepaid.poller.qube.PollerProperties;
 import eco.qubeprepaid.poller.qube.QubeClients;
 import eco.qubeprepaid.poller.registry.domain.EpochReason;
 import eco.qubeprepaid.poller.registry.domain.LastReading;
+import eco.qubeprepaid.poller.registry.domain.OfflineEpisode;
 import eco.qubeprepaid.poller.registry.domain.Premise;
 import eco.qubeprepaid.poller.registry.domain.PremiseIdentity;
 import eco.qubeprepaid.poller.registry.domain.PremiseRegistry;
@@ -31,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a new epoch in the same transaction), then a {@link DeviceSnapshotted} published keyed
  * by the premise. An offline meter still yields a snapshot, with {@code online=false} and
  * the last values the cloud holds.
+ * <p>
+ * Each live poll also keeps the meter's offline episode (history from a gap fill does
+ * not): the first poll that finds it offline starts one, the next that finds it online
+ * ends it, and an offline poll at least {@code qp.poller.offline-notice-after} after the
+ * episode began publishes its one {@link MeterOffline} through the outbox, in the
+ * transaction of the reading that marks it noticed.
  */
 @Service
 public class PollingService {
@@ -49,14 +58,22 @@ public class PollingService {
 
 	private final MeterRegistry meters;
 
+	private final Duration offlineNoticeAfter;
+
+	private final Counter offlineNoticed;
+
 	public PollingService(QubeClients clients, PremiseRegistry registry, SnapshotPublisher publisher,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			TransactionTemplate transactions, Clock clock, PollerProperties properties, MeterRegistry meters) {
 		this.clients = clients;
 		this.registry = registry;
 		this.publisher = publisher;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.meters = meters;
+		this.offlineNoticeAfter = properties.offlineNoticeAfter();
+		this.offlineNoticed = Counter.builder("poller.meters.offline.noticed")
+			.description("Meters found offline for longer than offline-notice-after (one MeterOffline per episode)")
+			.register(meters);
 		this.snapshotAge = DistributionSummary.builder("poller.snapshot.age")
 			.baseUnit("seconds")
 			.description("Seconds since the previous poll of the same meter, recorded at each poll")
@@ -97,7 +114,7 @@ public class PollingService {
 		if (premise.last() != null) {
 			this.snapshotAge.record(Math.max(0, Duration.between(premise.last().observedAt(), now).toSeconds()));
 		}
-		Premise current = record(premise, Snapshots.energy(details), details.balance(), details.online(), now);
+		Premise current = recordLive(premise, Snapshots.energy(details), details.balance(), details.online(), now);
 		DeviceSnapshotted snapshot = Snapshots.live(current, details, metrics, now,
 				now.atZone(Ist.ZONE).toOffsetDateTime());
 		this.publisher.publish(snapshot);
@@ -116,16 +133,41 @@ public class PollingService {
 	 * @return the premise with the reading, in its (possibly new) epoch
 	 */
 	Premise record(Premise premise, BigDecimal energyKwh, Long balancePaise, boolean online, Instant observedAt) {
-		return this.transactions.execute((status) -> {
-			Premise current = premise;
-			if (current.registerDroppedTo(energyKwh)) {
-				current = current.afterRegisterDrop();
-				this.registry.startEpoch(current, EpochReason.REGISTER_DROP, observedAt);
-			}
-			current = current.withLast(new LastReading(energyKwh, balancePaise, online, observedAt));
-			this.registry.saveLast(current);
-			return current;
+		return this.transactions.execute((status) -> store(premise, energyKwh, balancePaise, online, observedAt));
+	}
+
+	/**
+	 * Stores a live reading as {@link #record} does and, in the same transaction, the
+	 * meter's offline episode, noticing it if it has lasted {@code offline-notice-after}.
+	 */
+	private Premise recordLive(Premise premise, BigDecimal energyKwh, Long balancePaise, boolean online,
+			Instant observedAt) {
+		Recorded recorded = this.transactions.execute((status) -> {
+			Premise current = store(premise, energyKwh, balancePaise, online, observedAt);
+			this.registry.recordPresence(premise.identity(), premise.deviceId(), online, observedAt);
+			Optional<OfflineEpisode> noticed = online ? Optional.empty() : this.registry
+				.noticeOffline(premise.identity(), observedAt.minus(this.offlineNoticeAfter), observedAt);
+			return new Recorded(current, noticed.isPresent());
 		});
+		if (recorded.noticed()) {
+			this.offlineNoticed.increment();
+		}
+		return recorded.premise();
+	}
+
+	private Premise store(Premise premise, BigDecimal energyKwh, Long balancePaise, boolean online,
+			Instant observedAt) {
+		Premise current = premise;
+		if (current.registerDroppedTo(energyKwh)) {
+			current = current.afterRegisterDrop();
+			this.registry.startEpoch(current, EpochReason.REGISTER_DROP, observedAt);
+		}
+		current = current.withLast(new LastReading(energyKwh, balancePaise, online, observedAt));
+		this.registry.saveLast(current);
+		return current;
+	}
+
+	private record Recorded(Premise premise, boolean noticed) {
 	}
 
 	private void count(String outcome) {

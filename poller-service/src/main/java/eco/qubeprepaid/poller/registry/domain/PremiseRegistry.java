@@ -40,6 +40,31 @@ public interface PremiseRegistry {
 	void saveLast(Premise premise);
 
 	/**
+	 * Records whether a live poll found the premise's device online, in the caller's
+	 * transaction: online ends the open offline episode, offline starts one unless one is
+	 * open. Gap-fill history never comes here, so it neither starts nor ends an episode.
+	 * Nothing changes if the premise carries another device by now.
+	 * @param identity the premise
+	 * @param deviceId the device the poll read
+	 * @param online whether it was online
+	 * @param observedAt when the poll began
+	 */
+	void recordPresence(PremiseIdentity identity, String deviceId, boolean online, Instant observedAt);
+
+	/**
+	 * Notices the premise's open offline episode if it began at or before the cutoff and
+	 * was not noticed yet: marks it noticed and appends its {@code MeterOffline} (id
+	 * {@link OfflineEpisode#noticeId()}, skipped if the outbox already holds it) to the
+	 * outbox, in the caller's transaction. An episode is noticed once however often this
+	 * is called, also by concurrent transactions and after a restart.
+	 * @param identity the premise
+	 * @param cutoff the latest start of an episode that is noticed
+	 * @param now when the threshold was found passed
+	 * @return the episode noticed now, empty if none
+	 */
+	Optional<OfflineEpisode> noticeOffline(PremiseIdentity identity, Instant cutoff, Instant now);
+
+	/**
 	 * Replaces the set of unidentified devices seen by one key.
 	 * @param apiKeyName the key
 	 * @param devices the devices without identity seen now

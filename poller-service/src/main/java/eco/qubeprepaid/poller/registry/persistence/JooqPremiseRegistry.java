@@ -7,16 +7,21 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.poller.registry.domain.EpochReason;
 import eco.qubeprepaid.poller.registry.domain.LastReading;
+import eco.qubeprepaid.poller.registry.domain.OfflineEpisode;
 import eco.qubeprepaid.poller.registry.domain.Premise;
 import eco.qubeprepaid.poller.registry.domain.PremiseIdentity;
 import eco.qubeprepaid.poller.registry.domain.PremiseRegistry;
 import eco.qubeprepaid.poller.registry.domain.UnidentifiedDevice;
+import eco.qubeprepaid.service.outbox.Outbox;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Table;
 
 import org.springframework.stereotype.Repository;
@@ -24,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.when;
 
 /**
  * The registry in the poller's PostgreSQL database, through jOOQ's DSL over the table and
@@ -54,6 +61,22 @@ public class JooqPremiseRegistry implements PremiseRegistry {
 
 	static final Field<OffsetDateTime> UPDATED_AT = field(name("updated_at"), OffsetDateTime.class);
 
+	static final Field<OffsetDateTime> OFFLINE_SINCE = field(name("offline_since"), OffsetDateTime.class);
+
+	static final Field<Boolean> OFFLINE_NOTICED = field(name("offline_noticed"), Boolean.class);
+
+	/** The existing row's device in an upsert (unqualified, it would be ambiguous). */
+	static final Field<String> STORED_DEVICE_ID = field(name("premises", "device_id"), String.class);
+
+	static final Field<OffsetDateTime> STORED_OFFLINE_SINCE = field(name("premises", "offline_since"),
+			OffsetDateTime.class);
+
+	static final Field<Boolean> STORED_OFFLINE_NOTICED = field(name("premises", "offline_noticed"), Boolean.class);
+
+	static final Table<Record> OUTBOX = table(name("outbox"));
+
+	static final Field<UUID> OUTBOX_EVENT_ID = field(name("event_id"), UUID.class);
+
 	static final Table<Record> EPOCHS = table(name("meter_epochs"));
 
 	static final Field<String> REASON = field(name("reason"), String.class);
@@ -70,10 +93,13 @@ public class JooqPremiseRegistry implements PremiseRegistry {
 
 	private final DSLContext dsl;
 
+	private final Outbox outbox;
+
 	private final TransactionTemplate transactions;
 
-	public JooqPremiseRegistry(DSLContext dsl, TransactionTemplate transactions) {
+	public JooqPremiseRegistry(DSLContext dsl, Outbox outbox, TransactionTemplate transactions) {
 		this.dsl = dsl;
+		this.outbox = outbox;
 		this.transactions = transactions;
 	}
 
@@ -111,6 +137,13 @@ public class JooqPremiseRegistry implements PremiseRegistry {
 				// A new epoch has no reading yet; last_observed_at stays as the staleness
 				// mark for the gap fill.
 				.setNull(LAST_ENERGY)
+				// Another device (a replacement) has no offline episode yet; a register
+				// drop on the same device keeps its episode.
+				.set(OFFLINE_SINCE,
+						when(STORED_DEVICE_ID.eq(premise.deviceId()), STORED_OFFLINE_SINCE)
+							.otherwise(inline(null, OffsetDateTime.class)))
+				.set(OFFLINE_NOTICED,
+						when(STORED_DEVICE_ID.eq(premise.deviceId()), STORED_OFFLINE_NOTICED).otherwise(inline(false)))
 				.set(UPDATED_AT, at)
 				.execute();
 			this.dsl.insertInto(EPOCHS)
@@ -134,6 +167,47 @@ public class JooqPremiseRegistry implements PremiseRegistry {
 			.set(UPDATED_AT, utc(last.observedAt()))
 			.where(PREMISE_ID.eq(premise.identity().value()).and(EPOCH.eq(premise.epoch())))
 			.execute();
+	}
+
+	@Override
+	public void recordPresence(PremiseIdentity identity, String deviceId, boolean online, Instant observedAt) {
+		if (online) {
+			this.dsl.update(PREMISES)
+				.setNull(OFFLINE_SINCE)
+				.set(OFFLINE_NOTICED, false)
+				.where(PREMISE_ID.eq(identity.value()).and(DEVICE_ID.eq(deviceId)).and(OFFLINE_SINCE.isNotNull()))
+				.execute();
+		}
+		else {
+			this.dsl.update(PREMISES)
+				.set(OFFLINE_SINCE, utc(observedAt))
+				.set(OFFLINE_NOTICED, false)
+				.where(PREMISE_ID.eq(identity.value()).and(DEVICE_ID.eq(deviceId)).and(OFFLINE_SINCE.isNull()))
+				.execute();
+		}
+	}
+
+	@Override
+	public Optional<OfflineEpisode> noticeOffline(PremiseIdentity identity, Instant cutoff, Instant now) {
+		// The row lock of the update makes a concurrent notice of the same episode wait
+		// and then find it noticed.
+		Optional<OfflineEpisode> noticed = this.dsl.update(PREMISES)
+			.set(OFFLINE_NOTICED, true)
+			.where(PREMISE_ID.eq(identity.value()))
+			.and(OFFLINE_NOTICED.isFalse())
+			.and(OFFLINE_SINCE.le(utc(cutoff)))
+			.returningResult(DEVICE_ID, OFFLINE_SINCE)
+			.fetchOptional()
+			.map((Record2<String, OffsetDateTime> row) -> new OfflineEpisode(identity, row.value1(),
+					row.value2().toInstant()));
+		noticed.ifPresent((episode) -> {
+			UUID eventId = episode.noticeId();
+			if (!this.dsl.fetchExists(OUTBOX, OUTBOX_EVENT_ID.eq(eventId))) {
+				this.outbox
+					.append(new MeterOffline(eventId, now, identity.value(), episode.deviceId(), episode.since()));
+			}
+		});
+		return noticed;
 	}
 
 	@Override
