@@ -7,6 +7,8 @@ import eco.qubeprepaid.payment.gateway.client.GatewayProperties;
 import eco.qubeprepaid.payment.portal.application.PortalProperties;
 import eco.qubeprepaid.payment.reconciliation.application.ReconciliationProperties;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
+import eco.qubeprepaid.payment.signin.client.NotifierClient;
+import eco.qubeprepaid.payment.signin.client.NotifierProperties;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 /** payment-service's wiring: its properties, the gateway and balance-service clients. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GatewayProperties.class, TopUpProperties.class, ReconciliationProperties.class,
-		PortalProperties.class, BalanceServiceProperties.class })
+		PortalProperties.class, BalanceServiceProperties.class, NotifierProperties.class })
 class PaymentConfiguration {
 
 	@Bean
@@ -31,6 +33,11 @@ class PaymentConfiguration {
 	@Bean
 	BalanceServiceClient balanceServiceClient(BalanceServiceProperties properties, JsonMapper json) {
 		return new BalanceServiceClient(properties, json);
+	}
+
+	@Bean
+	NotifierClient notifierClient(NotifierProperties properties, JsonMapper json) {
+		return new NotifierClient(properties, json);
 	}
 
 	/**

@@ -38,7 +38,9 @@ public class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain portal(HttpSecurity http, SecurityContextRepository tenantSessions) throws Exception {
 		http.securityMatcher("/portal/**", "/")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/portal/sign-in", "/portal/assets/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/portal/sign-in", "/portal/sign-in/code", "/portal/sign-in/verify",
+						"/portal/assets/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole(Roles.TENANT))

@@ -177,18 +177,25 @@ public final class SystemUnderTest {
 		// The portal's links and the checkout's way back name payment-service's own URL,
 		// so its port is chosen before it starts.
 		int paymentPort = freePort();
+		// payment-service sends the portal's sign-in codes through notifier-service,
+		// which
+		// starts after it: its port is chosen first too.
+		int notifierPort = freePort();
 		Map<String, Object> payment = paymentProperties(servers.kafkaBootstrapServers(),
 				servers.postgres().createDatabase("st_payment"), this.sandboxUrl, this.balanceUrl,
 				"http://127.0.0.1:" + paymentPort);
 		payment.put("server.port", Integer.toString(paymentPort));
+		payment.put("qp.payment.notifier.base-url", "http://127.0.0.1:" + notifierPort);
+		payment.put("qp.payment.notifier.password", "payment-dev-service-password");
 		start(PaymentApplication.class, payment);
 		this.paymentUrl = "http://127.0.0.1:" + paymentPort;
 		// The gateway simulator delivers its webhooks to payment-service.
 		gateway("PUT", "/config", Map.of("webhook_url", this.paymentUrl + "/webhooks/gateway"));
 		this.operatorHooks = new OperatorWebhookTap();
-		ConfigurableApplicationContext notifier = start(NotifierApplication.class,
-				notifierProperties(servers.kafkaBootstrapServers(), servers.postgres().createDatabase("st_notifier"),
-						this.sandboxUrl, this.operatorHooks.url()));
+		Map<String, Object> notifierProperties = notifierProperties(servers.kafkaBootstrapServers(),
+				servers.postgres().createDatabase("st_notifier"), this.sandboxUrl, this.operatorHooks.url());
+		notifierProperties.put("server.port", Integer.toString(notifierPort));
+		ConfigurableApplicationContext notifier = start(NotifierApplication.class, notifierProperties);
 		this.notifierUrl = url(notifier);
 		// The messaging provider's delivery receipts go to notifier-service.
 		this.http.send("PUT", this.sandboxUrl + "/admin/messaging/config",

@@ -21,6 +21,9 @@ public enum NoticeKind {
 	/** A top-up payment failed at the gateway: no money moved. */
 	PAYMENT_FAILED("payment-failed", Audience.TENANT, Urgency.URGENT),
 
+	/** A one-time code to sign in to the tenant portal (asked for by payment-service). */
+	SIGN_IN_CODE("sign-in-code", Audience.TENANT, Urgency.URGENT),
+
 	/** A payment reached the wallet. */
 	TOP_UP_RECEIVED("top-up-received", Audience.TENANT, Urgency.URGENT),
 

@@ -92,8 +92,13 @@ public class NoticeStore {
 	 */
 	public void sent(UUID noticeId, int attempt, Instant at, String providerMessageId) {
 		this.jdbc.update(
+				// A sign-in code is not kept once it is sent: the delivery log shows that
+				// it
+				// went, not what it was.
 				"UPDATE notices SET status = 'SENT', attempts = ?, sent_at = ?, provider_message_id = ?,"
-						+ " last_error = NULL WHERE notice_id = ? AND status = 'PENDING'",
+						+ " last_error = NULL, body = CASE WHEN kind = 'sign-in-code'"
+						+ " THEN '(a sign-in code, not kept once sent)' ELSE body END"
+						+ " WHERE notice_id = ? AND status = 'PENDING'",
 				attempt, ts(at), providerMessageId, noticeId);
 		log(noticeId, attempt, at, "sent", providerMessageId);
 	}

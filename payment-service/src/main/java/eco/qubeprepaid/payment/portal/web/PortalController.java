@@ -10,6 +10,7 @@ import eco.qubeprepaid.payment.errors.Refusal;
 import eco.qubeprepaid.payment.portal.application.TenantPortal;
 import eco.qubeprepaid.payment.portal.domain.TenantPrincipal;
 import eco.qubeprepaid.payment.security.Roles;
+import eco.qubeprepaid.payment.signin.application.SignInCodes;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
 import eco.qubeprepaid.payment.topup.application.TopUps;
 import eco.qubeprepaid.payment.money.Rupees;
@@ -50,9 +51,12 @@ public class PortalController {
 
 	private final TopUpProperties limits;
 
+	private final SignInCodes codes;
+
 	PortalController(TenantPortal portal, SecurityContextRepository tenantSessions, LocaleResolver locales,
-			TopUpProperties limits) {
+			TopUpProperties limits, SignInCodes codes) {
 		this.limits = limits;
+		this.codes = codes;
 		this.portal = portal;
 		this.sessions = tenantSessions;
 		this.locales = locales;
@@ -75,18 +79,81 @@ public class PortalController {
 			model.addAttribute("error", "portal.signin.invalid");
 			return "portal/sign-in";
 		}
+		signInAs(signedIn.get().principal(), signedIn.get().language(), request, response);
+		return "redirect:/portal";
+	}
+
+	/**
+	 * A tenant asks for a one-time code by their phone number; the page then asks for the
+	 * code (whether or not the number is a tenant's: nobody learns whose it is).
+	 */
+	@PostMapping("/portal/sign-in/code")
+	String askForCode(@RequestParam(required = false) String phone, Model model, HttpServletResponse response) {
+		SignInCodes.Requested requested;
+		try {
+			requested = this.codes.request(phone);
+		}
+		catch (Refusal ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", "portal.signin.code.bad-phone");
+			model.addAttribute("phone", phone);
+			return "portal/sign-in";
+		}
+		if (requested.outcome() != SignInCodes.Outcome.SENT) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("error", (requested.outcome() == SignInCodes.Outcome.TOO_MANY)
+					? "portal.signin.code.too-many" : "portal.signin.code.not-sent");
+			model.addAttribute("phone", phone);
+			return "portal/sign-in";
+		}
+		model.addAttribute("codeId", requested.codeId());
+		model.addAttribute("minutes", SignInCodes.VALIDITY.toMinutes());
+		return "portal/sign-in-code";
+	}
+
+	/** The tenant types the code they were sent. */
+	@PostMapping("/portal/sign-in/verify")
+	String verifyCode(@RequestParam(required = false) String codeId, @RequestParam(required = false) String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		UUID id;
+		try {
+			id = UUID.fromString((codeId != null) ? codeId : "");
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", "portal.signin.code.expired");
+			return "portal/sign-in";
+		}
+		SignInCodes.Verification verification = this.codes.verify(id, code);
+		if (verification.tenant() == null) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			if (verification.guessesLeft() > 0) {
+				model.addAttribute("error", "portal.signin.code.wrong");
+				model.addAttribute("guessesLeft", verification.guessesLeft());
+				model.addAttribute("codeId", id);
+				model.addAttribute("minutes", SignInCodes.VALIDITY.toMinutes());
+				return "portal/sign-in-code";
+			}
+			model.addAttribute("error", "portal.signin.code.expired");
+			return "portal/sign-in";
+		}
+		signInAs(new TenantPrincipal(verification.tenant().tenantId(), verification.tenant().premiseId(),
+				verification.tenant().name()), verification.tenant().language(), request, response);
+		return "redirect:/portal";
+	}
+
+	private void signInAs(TenantPrincipal principal, String language, HttpServletRequest request,
+			HttpServletResponse response) {
 		// A new session for the signed-in tenant (no session fixation).
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
-		TenantPrincipal principal = signedIn.get().principal();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + Roles.TENANT))));
 		SecurityContextHolder.setContext(context);
 		this.sessions.saveContext(context, request, response);
-		this.locales.setLocale(request, response, Locale.forLanguageTag(signedIn.get().language()));
-		return "redirect:/portal";
+		this.locales.setLocale(request, response, Locale.forLanguageTag(language));
 	}
 
 	@GetMapping("/portal")

@@ -131,6 +131,15 @@ public class Tenants {
 	}
 
 	/**
+	 * @param phone an E.164 phone number
+	 * @return the current tenant with that phone, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Tenant> currentWithPhone(String phone) {
+		return this.store.currentWithPhone(phone);
+	}
+
+	/**
 	 * @param premiseId a premise, or null for every premise
 	 * @return its tenants, newest first (or every current tenant)
 	 */

@@ -51,6 +51,19 @@ public class TenantStore {
 	}
 
 	/**
+	 * @param phone an E.164 phone number
+	 * @return the current tenant with that phone (the newest, if several share it)
+	 */
+	public Optional<Tenant> currentWithPhone(String phone) {
+		return this.db.selectFrom(TENANTS)
+			.where(TENANTS.PHONE.eq(phone))
+			.and(TENANTS.MOVED_OUT_AT.isNull())
+			.orderBy(TENANTS.MOVED_IN_AT.desc())
+			.limit(1)
+			.fetchOptional(TenantStore::tenant);
+	}
+
+	/**
 	 * @param premiseId a premise
 	 * @return its current tenant, if any
 	 */
