@@ -26,6 +26,7 @@ import eco.qubeprepaid.balance.policy.domain.PremisePolicy;
 import eco.qubeprepaid.balance.policy.domain.Reconciliation;
 import eco.qubeprepaid.events.BalanceCredited;
 import eco.qubeprepaid.events.BalanceDriftDetected;
+import eco.qubeprepaid.events.CutoffScheduled;
 import eco.qubeprepaid.events.DeviceCommand;
 import eco.qubeprepaid.events.DeviceCommandRequested;
 import eco.qubeprepaid.events.DeviceSnapshotted;
@@ -258,12 +259,22 @@ public class PolicyEnforcement {
 				this.metrics.cutoffRequested();
 			}
 		}
+		PolicyState before = states.state(premiseId).policy();
 		decision.deferral().ifPresent((deferral) -> {
 			this.metrics.cutoffDeferred(deferral.reason());
 			if (deferral.until() != null) {
 				log.info("Cut-off of {} deferred by a friendly window, scheduled for {}", premiseId,
 						deferral.until().atZone(Ist.ZONE));
 			}
+		});
+		// Once per episode and time: the state remembers the time announced, and the id
+		// derives from it.
+		decision.announce(before).ifPresent((announcement) -> {
+			work.publish(new CutoffScheduled(CutoffPolicy.announcementId(premiseId, announcement.episode(),
+					announcement.scheduledFor(), announcement.previously()), now, premiseId,
+					announcement.scheduledFor(), balance));
+			log.info("Cut-off of {} (balance {} paise) announced for {}", premiseId, balance,
+					announcement.scheduledFor().atZone(Ist.ZONE));
 		});
 		if (decision.overdue()) {
 			PolicyState state = decision.next();
@@ -279,7 +290,6 @@ public class PolicyEnforcement {
 							+ " last error {}",
 					premiseId, state.supplyOwedSince().atZone(Ist.ZONE), balance, state.restoreRequests(), lastError);
 		}
-		PolicyState before = states.state(premiseId).policy();
 		PolicyState after = next.policy();
 		if (before.supplyOwed() && !after.supplyOwed() && after.latest() != null
 				&& Boolean.TRUE.equals(after.latest().relayOn())) {

@@ -341,7 +341,9 @@ public final class CutoffPolicy {
 		RelayPhase phase = state.phase();
 		if (balancePaise < line) {
 			if (phase == RelayPhase.CLEAR) {
-				return state.withEpisode(RelayPhase.OWED, state.episode() + 1, 0, null).withSupplyOwed(null, 0, false);
+				return state.withEpisode(RelayPhase.OWED, state.episode() + 1, 0, null)
+					.withSupplyOwed(null, 0, false)
+					.withCutoffAnnounced(null);
 			}
 			TrackedCommand relay = state.relayCommand();
 			if (phase == RelayPhase.CUT && relay != null && relay.failed(false) && !state.operatorHold()) {
@@ -381,7 +383,11 @@ public final class CutoffPolicy {
 		FriendlyWindows windows = policy.windows();
 		if (windows.contains(cut.at())) {
 			Instant until = windows.endOf(cut.at());
-			return new CutStep(owed.withEpisode(RelayPhase.OWED, owed.episode(), owed.attempt(), until),
+			// The time is remembered as announced: the decision is taken again on every
+			// input, and the tenant hears of it once per episode and time
+			// (Decision#announce).
+			return new CutStep(
+					owed.withEpisode(RelayPhase.OWED, owed.episode(), owed.attempt(), until).withCutoffAnnounced(until),
 					new Deferral(DeferralReason.WINDOW, until), null);
 		}
 		if (!Boolean.TRUE.equals(fresh.relayOn())) {
@@ -568,6 +574,22 @@ public final class CutoffPolicy {
 	public static UUID commandId(String premiseId, String kind, long episode, int attempt) {
 		return UUID.nameUUIDFromBytes(
 				(premiseId + "|" + kind + "|" + episode + "|" + attempt).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The deterministic id of a {@code CutoffScheduled}: one per premise, episode and
+	 * time, told apart from an earlier announcement of the same time in the episode by
+	 * the time announced just before it (a window moved away and back).
+	 * @param premiseId the premise
+	 * @param episode the cut-off episode
+	 * @param scheduledFor the time announced
+	 * @param previously the time announced before in the episode, or {@code null}
+	 * @return the event id
+	 */
+	public static UUID announcementId(String premiseId, long episode, Instant scheduledFor, Instant previously) {
+		return UUID.nameUUIDFromBytes((premiseId + "|cutoff-scheduled|" + episode + "|" + scheduledFor
+				+ ((previously != null) ? "|" + previously : ""))
+			.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -40,6 +40,35 @@ public record Decision(PolicyState next, List<LowBalanceNotice> notices, List<Co
 	}
 
 	/**
+	 * The scheduled cut-off to announce after this decision: an owed cut-off held back by
+	 * a friendly window whose time was not announced before in the same episode. The
+	 * decision is taken again on every input (every snapshot), so only the first of a
+	 * time is announced; a new episode, or a time that moved, is announced again.
+	 * @param before the state the decision was taken on
+	 * @return the time to announce, if any
+	 */
+	public Optional<Announcement> announce(PolicyState before) {
+		if (this.deferral.isEmpty() || this.deferral.get().reason() != DeferralReason.WINDOW
+				|| this.deferral.get().until() == null) {
+			return Optional.empty();
+		}
+		Instant until = this.deferral.get().until();
+		Instant previously = (before.episode() == this.next.episode()) ? before.cutoffAnnouncedFor() : null;
+		return until.equals(previously) ? Optional.empty()
+				: Optional.of(new Announcement(this.next.episode(), until, previously));
+	}
+
+	/**
+	 * A scheduled cut-off to announce.
+	 *
+	 * @param episode the cut-off episode
+	 * @param scheduledFor when the cut-off will happen if nobody pays
+	 * @param previously the time announced before in the episode, or {@code null}
+	 */
+	public record Announcement(long episode, Instant scheduledFor, Instant previously) {
+	}
+
+	/**
 	 * A rung crossed downwards.
 	 *
 	 * @param rung the rung's label

@@ -29,15 +29,18 @@ import java.util.Set;
  * @param commandSequence the sequence number of the premise's last command
  * @param meterReference the meter balance the next reading is compared with to find
  * credit from outside the ledger, or {@code null}
+ * @param cutoffAnnouncedFor the time a cut-off deferred by a friendly window was last
+ * announced for in the current episode ({@code CutoffScheduled}), or {@code null}
  */
 public record PolicyState(Observation latest, Long lastTopUpPaise, Set<String> crossedRungs, RelayPhase phase,
 		long episode, int attempt, Instant negativeSince, Instant scheduledCutoffAt, boolean operatorHold,
 		TrackedCommand relayCommand, Boolean confirmedRelayOn, TrackedCommand balanceCommand, Instant supplyOwedSince,
-		int restoreRequests, boolean overdueReported, long commandSequence, MeterReference meterReference) {
+		int restoreRequests, boolean overdueReported, long commandSequence, MeterReference meterReference,
+		Instant cutoffAnnouncedFor) {
 
 	/** A premise the policy has never seen. */
 	public static final PolicyState INITIAL = new PolicyState(null, null, Set.of(), RelayPhase.CLEAR, 0, 0, null, null,
-			false, null, null, null, null, 0, false, 0, null);
+			false, null, null, null, null, 0, false, 0, null, null);
 
 	public PolicyState {
 		crossedRungs = Set.copyOf(crossedRungs);
@@ -57,77 +60,77 @@ public record PolicyState(Observation latest, Long lastTopUpPaise, Set<String> c
 		return new PolicyState(observation, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, this.commandSequence, this.meterReference);
+				this.overdueReported, this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withLastTopUp(long paise) {
 		return new PolicyState(this.latest, paise, this.crossedRungs, this.phase, this.episode, this.attempt,
 				this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand, this.confirmedRelayOn,
 				this.balanceCommand, this.supplyOwedSince, this.restoreRequests, this.overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	public PolicyState withCrossedRungs(Set<String> rungs) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, rungs, this.phase, this.episode, this.attempt,
 				this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand, this.confirmedRelayOn,
 				this.balanceCommand, this.supplyOwedSince, this.restoreRequests, this.overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withNegativeSince(Instant since) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, since, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, this.commandSequence, this.meterReference);
+				this.overdueReported, this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withEpisode(RelayPhase phase, long episode, int attempt, Instant scheduledCutoffAt) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, phase, episode, attempt,
 				this.negativeSince, scheduledCutoffAt, this.operatorHold, this.relayCommand, this.confirmedRelayOn,
 				this.balanceCommand, this.supplyOwedSince, this.restoreRequests, this.overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withHold(boolean operatorHold) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, this.commandSequence, this.meterReference);
+				this.overdueReported, this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withRelayCommand(TrackedCommand command) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, command,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, this.commandSequence, this.meterReference);
+				this.overdueReported, this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withConfirmedRelayOn(Boolean confirmed) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				confirmed, this.balanceCommand, this.supplyOwedSince, this.restoreRequests, this.overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withBalanceCommand(TrackedCommand command) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, command, this.supplyOwedSince, this.restoreRequests, this.overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withSupplyOwed(Instant since, int restoreRequests, boolean overdueReported) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, since, restoreRequests, overdueReported,
-				this.commandSequence, this.meterReference);
+				this.commandSequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	PolicyState withCommandSequence(long sequence) {
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, sequence, this.meterReference);
+				this.overdueReported, sequence, this.meterReference, this.cutoffAnnouncedFor);
 	}
 
 	/**
@@ -138,7 +141,14 @@ public record PolicyState(Observation latest, Long lastTopUpPaise, Set<String> c
 		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
 				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
 				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
-				this.overdueReported, this.commandSequence, reference);
+				this.overdueReported, this.commandSequence, reference, this.cutoffAnnouncedFor);
+	}
+
+	PolicyState withCutoffAnnounced(Instant scheduledFor) {
+		return new PolicyState(this.latest, this.lastTopUpPaise, this.crossedRungs, this.phase, this.episode,
+				this.attempt, this.negativeSince, this.scheduledCutoffAt, this.operatorHold, this.relayCommand,
+				this.confirmedRelayOn, this.balanceCommand, this.supplyOwedSince, this.restoreRequests,
+				this.overdueReported, this.commandSequence, this.meterReference, scheduledFor);
 	}
 
 	/**

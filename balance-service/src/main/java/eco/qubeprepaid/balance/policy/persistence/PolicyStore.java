@@ -271,7 +271,8 @@ public class PolicyStore implements PolicyRepository {
 				POLICY_STATE.BALANCE_COMMAND_FAILURE, POLICY_STATE.SUPPLY_OWED_SINCE, POLICY_STATE.RESTORE_REQUESTS,
 				POLICY_STATE.OVERDUE_REPORTED, POLICY_STATE.COMMAND_SEQUENCE, POLICY_STATE.METER_REF_PAISE,
 				POLICY_STATE.METER_REF_AT, POLICY_STATE.METER_REF_READ_BACK, POLICY_STATE.METER_REF_DEDUCTED_PAISE,
-				POLICY_STATE.LAST_SYNC_AT, POLICY_STATE.DRIFT_OPEN, POLICY_STATE.UPDATED_AT);
+				POLICY_STATE.CUTOFF_ANNOUNCED_FOR, POLICY_STATE.LAST_SYNC_AT, POLICY_STATE.DRIFT_OPEN,
+				POLICY_STATE.UPDATED_AT);
 		Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
 		fields.stream().skip(1).forEach((field) -> updates.put(field, DSL.excluded(field)));
 		BatchBindStep batch = this.dsl.batch(this.dsl.insertInto(POLICY_STATE, fields)
@@ -302,8 +303,8 @@ public class PolicyStore implements PolicyRepository {
 					DbTime.utc(s.supplyOwedSince()), s.restoreRequests(), s.overdueReported(), s.commandSequence(),
 					(ref != null) ? ref.balancePaise() : null, (ref != null) ? DbTime.utc(ref.at()) : null,
 					(ref != null) ? ref.readBack() : null, (ref != null) ? ref.deductedSincePaise() : null,
-					DbTime.utc(stored.reconciliation().lastSyncAt()), stored.reconciliation().driftOpen(),
-					DbTime.utc(at));
+					DbTime.utc(s.cutoffAnnouncedFor()), DbTime.utc(stored.reconciliation().lastSyncAt()),
+					stored.reconciliation().driftOpen(), DbTime.utc(at));
 		});
 		batch.execute();
 	}
@@ -463,7 +464,7 @@ public class PolicyStore implements PolicyRepository {
 				row.getEpisode(), row.getAttempt(), DbTime.instant(row.getNegativeSince()),
 				DbTime.instant(row.getScheduledCutoffAt()), row.getOperatorHold(), relay, row.getConfirmedRelayOn(),
 				set, DbTime.instant(row.getSupplyOwedSince()), row.getRestoreRequests(), row.getOverdueReported(),
-				row.getCommandSequence(), reference);
+				row.getCommandSequence(), reference, DbTime.instant(row.getCutoffAnnouncedFor()));
 	}
 
 	private record ScopedPolicy(TariffScope scope, PremisePolicy policy) {
