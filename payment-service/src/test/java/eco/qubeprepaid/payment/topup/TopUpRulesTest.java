@@ -1,7 +1,7 @@
 package eco.qubeprepaid.payment.topup;
 
 import eco.qubeprepaid.payment.topup.domain.AmountRules;
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 import eco.qubeprepaid.payment.topup.domain.TopUpStatus;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,10 @@
-package eco.qubeprepaid.notifier.notice.domain;
+package eco.qubeprepaid.service.text;
 
-/** Paise written as rupees for people: {@code ₹1,23,456.50}, Indian digit grouping. */
+/**
+ * Paise written as rupees for people: {@code ₹1,23,456.50}, Indian digit grouping, a
+ * leading minus for a debt. One way for every service (the portal, refund refusals,
+ * notices).
+ */
 public final class Rupees {
 
 	private Rupees() {

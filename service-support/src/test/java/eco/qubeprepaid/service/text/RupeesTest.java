@@ -1,4 +1,4 @@
-package eco.qubeprepaid.notifier.notice.domain;
+package eco.qubeprepaid.service.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,7 @@ import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.events.ReadingQuarantined;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
 import eco.qubeprepaid.events.TopUpFailed;
+import eco.qubeprepaid.service.text.Rupees;
 
 /**
  * Which notice, if any, an event makes, with the values its templates show, written for

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param method {@code upi}, {@code card}, {@code netbanking}, … or null
  * @param capturedAt when it was captured, or null
  * @param error the gateway's error description of a failed payment, or null
+ * @param errorReason the gateway's short reason token of a failed payment (its
+ * {@code error_reason}, e.g. {@code payment_declined}), or null
  */
 public record GatewayPayment(String paymentId, String orderId, long amountPaise, String currency, String status,
-		String method, Instant capturedAt, String error) {
+		String method, Instant capturedAt, String error, String errorReason) {
 
 	/** The only currency credited to a wallet. */
 	public static final String INR = "INR";

@@ -75,7 +75,7 @@ public final class GatewayWire {
 		Instant captured = (capturedAt != null && capturedAt.isIntegralNumber())
 				? Instant.ofEpochSecond(capturedAt.asLong()) : null;
 		return new GatewayPayment(id, orderId, amount.asLong(), required(node, "currency"), required(node, "status"),
-				text(node, "method"), captured, text(node, "error_description"));
+				text(node, "method"), captured, text(node, "error_description"), text(node, "error_reason"));
 	}
 
 	/**

@@ -13,7 +13,7 @@ import eco.qubeprepaid.payment.security.Roles;
 import eco.qubeprepaid.payment.signin.application.SignInCodes;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
 import eco.qubeprepaid.payment.topup.application.TopUps;
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 import eco.qubeprepaid.service.time.Ist;
 
 import org.springframework.stereotype.Component;

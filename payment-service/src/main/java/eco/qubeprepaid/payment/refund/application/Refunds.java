@@ -16,7 +16,7 @@ import eco.qubeprepaid.payment.refund.domain.Refund;
 import eco.qubeprepaid.payment.refund.domain.RefundStatus;
 import eco.qubeprepaid.payment.refund.domain.RefundablePayment;
 import eco.qubeprepaid.payment.refund.persistence.RefundStore;
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient;
 import eco.qubeprepaid.payment.wallet.client.BalanceServiceClient.WalletMove;
 import eco.qubeprepaid.payment.wallet.client.WalletUnavailableException;

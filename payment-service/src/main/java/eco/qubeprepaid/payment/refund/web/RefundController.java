@@ -11,7 +11,7 @@ import eco.qubeprepaid.payment.errors.Refusal;
 import eco.qubeprepaid.payment.refund.application.Refunds;
 import eco.qubeprepaid.payment.refund.domain.Refund;
 import eco.qubeprepaid.payment.refund.domain.RefundablePayment;
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,5 +1,6 @@
 package eco.qubeprepaid.payment.topup.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import eco.qubeprepaid.events.TopUpCaptured;
+import eco.qubeprepaid.events.TopUpFailed;
 import eco.qubeprepaid.payment.gateway.client.GatewayProperties;
 import eco.qubeprepaid.payment.gateway.domain.GatewayPayment;
 import eco.qubeprepaid.payment.topup.domain.Capture;
@@ -213,7 +215,10 @@ public class Settlement {
 	}
 
 	/**
-	 * Records a failed payment attempt on a top-up that is still unpaid.
+	 * Records a failed payment attempt on a top-up that is still unpaid. The first
+	 * failure of a top-up (its move into {@code FAILED}) appends one {@code TopUpFailed}
+	 * to the outbox in the same transaction; a later failed attempt on the same order
+	 * only updates the error.
 	 * @param payment the payment (failed)
 	 * @return what it did
 	 */
@@ -227,9 +232,34 @@ public class Settlement {
 		if (!topUp.status().canMoveTo(TopUpStatus.FAILED)) {
 			return WebhookOutcome.STALE;
 		}
+		Instant now = this.clock.instant();
 		String error = (payment.error() != null) ? payment.error() : "The payment failed";
-		this.store.move(topUp.topUpId(), TopUpStatus.FAILED, error, null, this.clock.instant());
+		this.store.move(topUp.topUpId(), TopUpStatus.FAILED, error, null, now);
+		if (topUp.status() != TopUpStatus.FAILED) {
+			// Statuses only move forward, so a top-up enters FAILED once (under its row
+			// lock); the id derived from the top-up is a second guard (outbox event_id is
+			// unique).
+			this.outbox.append(new TopUpFailed(topUpFailedEventId(topUp.topUpId()), now, topUp.premiseId(),
+					topUp.topUpId(), topUp.amountPaise(), failureReason(payment)));
+			log.info("Top-up {} of {} paise for {}: payment {} failed ({})", topUp.topUpId(), topUp.amountPaise(),
+					topUp.premiseId(), payment.paymentId(), error);
+		}
 		return WebhookOutcome.FAILURE_RECORDED;
+	}
+
+	/**
+	 * @param topUpId a top-up
+	 * @return the id of its one {@code TopUpFailed}
+	 */
+	static UUID topUpFailedEventId(UUID topUpId) {
+		return UUID.nameUUIDFromBytes(("top-up-failed|" + topUpId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String failureReason(GatewayPayment payment) {
+		if (payment.errorReason() != null && !payment.errorReason().isBlank()) {
+			return payment.errorReason();
+		}
+		return (payment.error() != null && !payment.error().isBlank()) ? payment.error() : null;
 	}
 
 }

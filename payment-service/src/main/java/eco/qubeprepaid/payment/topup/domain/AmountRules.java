@@ -2,7 +2,7 @@ package eco.qubeprepaid.payment.topup.domain;
 
 import java.util.Optional;
 
-import eco.qubeprepaid.payment.money.Rupees;
+import eco.qubeprepaid.service.text.Rupees;
 
 /**
  * The amounts a tenant may top up by, in paise: at least {@code minPaise}, at most
