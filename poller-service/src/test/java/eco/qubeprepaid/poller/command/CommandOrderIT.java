@@ -133,6 +133,38 @@ class CommandOrderIT extends PollerIntegrationTest {
 	}
 
 	@Test
+	void aBalanceSetWhoseTargetTheMeterShowsThroughOutsideCreditIsRefusedNotTakenForItsOwn() {
+		Map<String, Object> premise = pick();
+		String premiseId = (String) premise.get("premise_id");
+		String deviceId = (String) premise.get("device_id");
+		this.runtime.stop();
+		DeviceCommandRequested set;
+		try {
+			long shown = SANDBOX.device(deviceId).get("balance").asLong();
+			// The tenant recharged 20,000 paise at the meter (Qube's own gateway) while a
+			// top-up of the same 20,000 went through the ledger: the set's target is what
+			// the meter now shows, but through credit the requester did not know of.
+			// Taken
+			// as the set's own, that credit would be lost to the tenant.
+			SANDBOX.admin("POST", "/devices/" + deviceId + "/external-recharge", "{\"amount_paise\":20000}");
+			long recharged = SANDBOX.device(deviceId).get("balance").asLong();
+			set = command(premiseId, DeviceCommand.SET_BALANCE, recharged, this.clock.instant(), 1L, shown);
+			send(set);
+			UUID id = set.commandId();
+			await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING".equals(status(id)));
+		}
+		finally {
+			this.runtime.start();
+		}
+		UUID id = set.commandId();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.tap.of(DeviceCommandFailed.class, (e) -> e.commandId().equals(id)))
+				.singleElement()
+				.satisfies((k) -> assertThat(k.event().errorCode()).isEqualTo("meter_balance_changed")));
+		assertThat(this.tap.of(DeviceCommandCompleted.class, (e) -> e.commandId().equals(id))).isEmpty();
+	}
+
+	@Test
 	void aBalanceSetWhoseWriteLandedBeforeACrashCompletesOnItsRetryInsteadOfBeingTakenForOutsideCredit() {
 		Map<String, Object> premise = pick();
 		String premiseId = (String) premise.get("premise_id");

@@ -164,12 +164,12 @@ public class CommandExecutor {
 				retry(command, attempts, deviceId, "device_offline");
 				return;
 			}
-			if (alreadyInPlace(command, details)) {
-				// The read just made shows the desired state (an earlier write landed, or
-				// nothing needed writing): nothing to write.
-				completeByRead(command, attempts, deviceId, details);
-				return;
-			}
+			// The credit check comes first, even when the meter already shows the set's
+			// balance: with no write of this set sent, a meter above what the requester
+			// allowed for holds credit from elsewhere (e.g. a recharge at the meter of
+			// the
+			// same amount as a top-up), and completing the set would make the ledger take
+			// that credit for its own set: the tenant's money lost.
 			if (command.command() == DeviceCommand.SET_BALANCE
 					&& CommandRules.creditWouldBeErased(command.expectedMeterBalancePaise(), command.balancePaise(),
 							command.writeSent(), details.balance())) {
@@ -179,6 +179,12 @@ public class CommandExecutor {
 								+ " paise its requester allowed for: credit reached"
 								+ " it from elsewhere, and setting " + command.balancePaise() + " would erase it",
 						"rejected");
+				return;
+			}
+			if (alreadyInPlace(command, details)) {
+				// The read just made shows the desired state (an earlier write landed, or
+				// nothing needed writing): nothing to write.
+				completeByRead(command, attempts, deviceId, details);
 				return;
 			}
 			this.store.markWriteSent(command.commandId(), now);
