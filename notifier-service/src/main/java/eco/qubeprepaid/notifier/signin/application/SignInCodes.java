@@ -66,7 +66,9 @@ public class SignInCodes {
 			.orElseThrow(() -> new UnknownTenantException(
 					"notifier-service does not know tenant " + request.tenantId() + " as the current tenant of "
 							+ request.premiseId() + " (yet: their move-in may still be on its way)"));
-		long minutes = Math.max(1, Duration.between(now, request.expiresAt()).toMinutes());
+		// Rounded up: a code asked for "10 minutes" is told as 10, not as the 9 whole
+		// minutes left once the call took a moment.
+		long minutes = Math.max(1, (Duration.between(now, request.expiresAt()).toSeconds() + 59) / 60);
 		return this.intake.createOnce(new NoticeDraft(request.codeId(), "sign-in-code", NoticeKind.SIGN_IN_CODE,
 				tenant.premiseId(), now,
 				Map.of("code", request.code(), "minutes", Long.toString(minutes), "time", IstText.format(now))));
