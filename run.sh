@@ -117,14 +117,14 @@ if (( ${#monitoring[@]} == 0 )); then
   monitoring=("  Prometheus, Alertmanager       not installed (apt-get install prometheus prometheus-alertmanager)")
 fi
 
-echo "[run] waiting for every process to be ready (up to 90 s)..."
+echo "[run] waiting for every process to be ready (up to 150 s)..."
 ready() { curl -fs -o /dev/null "http://127.0.0.1:$1$2"; }
-deadline=$(( $(date +%s) + 90 ))
+deadline=$(( $(date +%s) + 150 ))
 for target in 8090:/actuator/health 8081:/actuator/health/readiness 8082:/actuator/health/readiness \
               8083:/actuator/health/readiness 8084:/actuator/health/readiness; do
   port="${target%%:*}" path="${target#*:}"
   until ready "$port" "$path"; do
-    if (( $(date +%s) > deadline )); then echo "[run] port $port not ready after 90 s; see $logs" >&2; exit 1; fi
+    if (( $(date +%s) > deadline )); then echo "[run] port $port not ready after 150 s; see $logs" >&2; exit 1; fi
     sleep 1
   done
 done
