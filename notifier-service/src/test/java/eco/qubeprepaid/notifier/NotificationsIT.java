@@ -32,7 +32,7 @@ import eco.qubeprepaid.events.MeterOffline;
 import eco.qubeprepaid.events.SupplyRestoreOverdue;
 import eco.qubeprepaid.events.TenantMovedIn;
 import eco.qubeprepaid.events.TopUpFailed;
-import eco.qubeprepaid.notifier.channel.webhook.WebhookSignature;
+import eco.qubeprepaid.notifier.channel.domain.WebhookSignature;
 import eco.qubeprepaid.notifier.support.MessagingSandbox;
 import eco.qubeprepaid.notifier.support.OperatorInbox;
 import eco.qubeprepaid.service.time.Ist;

@@ -3,6 +3,8 @@ package eco.qubeprepaid.sandbox.mail;
 import java.util.List;
 import java.util.Map;
 
+import eco.qubeprepaid.sandbox.web.Html;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +48,7 @@ public class MailPageController {
 			.append(mails.size())
 			.append((mails.size() == 1) ? " mail" : " mails");
 		if (to != null) {
-			html.append(" to <b>").append(escape(to)).append("</b> (<a href=\"/mail\">all</a>)");
+			html.append(" to <b>").append(Html.escape(to)).append("</b> (<a href=\"/mail\">all</a>)");
 		}
 		html.append(", newest first. The last ")
 			.append(this.catcher.box().maxMessages())
@@ -61,56 +63,33 @@ public class MailPageController {
 
 	private String smtpLine() {
 		if (this.catcher.listening()) {
-			return "SMTP on <code>" + escape(this.catcher.host()) + ":" + this.catcher.port() + "</code>.";
+			return "SMTP on <code>" + Html.escape(this.catcher.host()) + ":" + this.catcher.port() + "</code>.";
 		}
 		if (this.catcher.port() == 0) {
 			return "SMTP is off (<code>sandbox.mail.smtp-port=0</code>).";
 		}
-		return "SMTP on <code>" + escape(this.catcher.host()) + ":" + this.catcher.port()
+		return "SMTP on <code>" + Html.escape(this.catcher.host()) + ":" + this.catcher.port()
 				+ "</code> is <b>not listening</b> (the port was taken; see the sandbox log).";
 	}
 
 	private static void appendMail(StringBuilder html, CaughtMail mail) {
 		html.append("<article id=\"mail-").append(mail.id()).append("\"><h2>");
-		html.append(mail.subject().isEmpty() ? "(no subject)" : escape(mail.subject()));
+		html.append(mail.subject().isEmpty() ? "(no subject)" : Html.escape(mail.subject()));
 		html.append("</h2><dl><dt>To</dt><dd>")
-			.append(escape(String.join(", ", mail.to())))
+			.append(Html.escape(String.join(", ", mail.to())))
 			.append("</dd><dt>From</dt><dd>")
-			.append(escape(mail.from()))
+			.append(Html.escape(mail.from()))
 			.append("</dd><dt>Received</dt><dd>")
-			.append(escape(MailWire.time(mail.receivedAt())))
+			.append(Html.escape(MailWire.time(mail.receivedAt())))
 			.append("</dd></dl><details><summary>Headers</summary><dl>");
 		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
 			html.append("<dt>")
-				.append(escape(header.getKey()))
+				.append(Html.escape(header.getKey()))
 				.append("</dt><dd>")
-				.append(escape(header.getValue()))
+				.append(Html.escape(header.getValue()))
 				.append("</dd>");
 		}
-		html.append("</dl></details><pre>").append(escape(mail.body())).append("</pre></article>\n");
-	}
-
-	/**
-	 * Escapes {@code & < > " '} so the value is inert in text and quoted attributes. (The
-	 * gateway's checkout has the same helper, private to that simulator.)
-	 */
-	static String escape(String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(value.length() + 16);
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
+		html.append("</dl></details><pre>").append(Html.escape(mail.body())).append("</pre></article>\n");
 	}
 
 }

@@ -14,6 +14,7 @@ import eco.qubeprepaid.notifier.channel.domain.ChannelName;
 import eco.qubeprepaid.notifier.channel.domain.DeliveryChannel;
 import eco.qubeprepaid.notifier.channel.domain.Message;
 import eco.qubeprepaid.notifier.channel.domain.SendResult;
+import eco.qubeprepaid.notifier.channel.domain.WebhookSignature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;

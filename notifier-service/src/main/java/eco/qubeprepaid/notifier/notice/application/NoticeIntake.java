@@ -27,13 +27,12 @@ import eco.qubeprepaid.notifier.notice.domain.NoticeRow;
 import eco.qubeprepaid.notifier.notice.persistence.NoticeStore;
 import eco.qubeprepaid.notifier.notice.persistence.RecipientStore;
 import eco.qubeprepaid.notifier.notice.domain.TenantRow;
+import eco.qubeprepaid.service.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns consumed events into notices: one per event (or command), recipient and channel,
@@ -144,7 +143,7 @@ public class NoticeIntake {
 			}
 		}
 		if (!added.isEmpty()) {
-			afterCommit(() -> added.forEach((notice) -> this.metrics.created(notice.kind(), notice.urgency())));
+			AfterCommit.run(() -> added.forEach((notice) -> this.metrics.created(notice.kind(), notice.urgency())));
 			log.info("{} notice(s) {} for {}", added.size(), draft.kind().token(),
 					(draft.premiseId() != null) ? draft.premiseId() : "operators");
 		}
@@ -174,20 +173,6 @@ public class NoticeIntake {
 			.filter((recipient) -> !recipient.addresses().isEmpty())
 			.map(List::of)
 			.orElse(List.of());
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 }

@@ -23,7 +23,7 @@ public class NotifierMetrics {
 
 	public NotifierMetrics(MeterRegistry registry, NoticeStore store, Clock clock) {
 		this.registry = registry;
-		Gauge.builder("notifier.notifications.pending", store, (s) -> s.countPending(clock.instant()))
+		Gauge.builder("notifier.notifications.pending", store, (s) -> s.countPending())
 			.description("Notices not yet sent (quiet hours and back-off included)")
 			.register(registry);
 		Gauge.builder("notifier.notifications.held", store, (s) -> s.countHeld(clock.instant()))

@@ -1,17 +1,10 @@
 package eco.qubeprepaid.notifier.notice.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import eco.qubeprepaid.notifier.NotifierProperties;
+import eco.qubeprepaid.notifier.channel.domain.WebhookSignature;
 import eco.qubeprepaid.notifier.notice.domain.NoticeRow;
 import eco.qubeprepaid.notifier.notice.persistence.NoticeStore;
 
@@ -29,14 +22,14 @@ public class Receipts {
 
 	private final NotifierMetrics metrics;
 
-	private final byte[] secret;
+	private final String secret;
 
 	private final Clock clock;
 
 	public Receipts(NoticeStore store, NotifierMetrics metrics, NotifierProperties properties, Clock clock) {
 		this.store = store;
 		this.metrics = metrics;
-		this.secret = properties.messaging().receiptSecret().getBytes(StandardCharsets.UTF_8);
+		this.secret = properties.messaging().receiptSecret();
 		this.clock = clock;
 	}
 
@@ -46,22 +39,7 @@ public class Receipts {
 	 * @return whether the provider signed this body
 	 */
 	public boolean verify(byte[] body, String signature) {
-		if (signature == null || this.secret.length == 0) {
-			return false;
-		}
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			byte[] expected = mac.doFinal(body);
-			byte[] given = HexFormat.of().parseHex(signature.trim().toLowerCase(java.util.Locale.ROOT));
-			return MessageDigest.isEqual(expected, given);
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return WebhookSignature.verifies(this.secret, body, signature);
 	}
 
 	/**

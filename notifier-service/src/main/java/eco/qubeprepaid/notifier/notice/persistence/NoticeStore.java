@@ -221,10 +221,9 @@ public class NoticeStore {
 	}
 
 	/**
-	 * @param now now
 	 * @return notices not yet sent and not dead (quiet hours and back-off included)
 	 */
-	public long countPending(Instant now) {
+	public long countPending() {
 		Long count = this.jdbc.queryForObject("SELECT count(*) FROM notices WHERE status = 'PENDING'", Long.class);
 		return (count != null) ? count : 0;
 	}

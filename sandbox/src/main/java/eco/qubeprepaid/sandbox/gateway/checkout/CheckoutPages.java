@@ -1,6 +1,7 @@
 package eco.qubeprepaid.sandbox.gateway.checkout;
 
 import eco.qubeprepaid.sandbox.gateway.model.Order;
+import eco.qubeprepaid.sandbox.web.Html;
 
 /**
  * The server-rendered pages of the hosted checkout: phone-first (viewport meta, one

@@ -1,13 +1,16 @@
-package eco.qubeprepaid.sandbox.gateway.checkout;
+package eco.qubeprepaid.sandbox.web;
 
-/** HTML escaping of every value put into a checkout page (text and attribute values). */
-final class Html {
+/**
+ * HTML escaping of every value the sandbox puts into a page (the gateway's checkout, the
+ * mail catcher), text and attribute values alike.
+ */
+public final class Html {
 
 	private Html() {
 	}
 
 	/** Escapes {@code & < > " '} so the value is inert in text and quoted attributes. */
-	static String escape(String value) {
+	public static String escape(String value) {
 		if (value == null) {
 			return "";
 		}
