@@ -1,11 +1,12 @@
-package eco.qubeprepaid.balance.work;
+package eco.qubeprepaid.service.persistence;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs an action once the current transaction commits (at once when there is none), so
- * that metrics count effects that happened, never a rolled-back or retried attempt.
+ * that metrics count effects that happened, never a rolled-back or retried attempt. The
+ * platform's, for every service.
  */
 public final class AfterCommit {
 

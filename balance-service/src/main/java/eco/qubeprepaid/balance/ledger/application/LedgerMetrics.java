@@ -2,7 +2,7 @@ package eco.qubeprepaid.balance.ledger.application;
 
 import java.util.Locale;
 
-import eco.qubeprepaid.balance.work.AfterCommit;
+import eco.qubeprepaid.service.persistence.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

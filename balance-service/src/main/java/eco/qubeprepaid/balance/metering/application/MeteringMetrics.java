@@ -1,6 +1,6 @@
 package eco.qubeprepaid.balance.metering.application;
 
-import eco.qubeprepaid.balance.work.AfterCommit;
+import eco.qubeprepaid.service.persistence.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

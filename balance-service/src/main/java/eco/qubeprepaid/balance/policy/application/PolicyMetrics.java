@@ -3,7 +3,7 @@ package eco.qubeprepaid.balance.policy.application;
 import java.time.Duration;
 import java.util.Locale;
 
-import eco.qubeprepaid.balance.work.AfterCommit;
+import eco.qubeprepaid.service.persistence.AfterCommit;
 import eco.qubeprepaid.balance.policy.domain.Decision.DeferralReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
