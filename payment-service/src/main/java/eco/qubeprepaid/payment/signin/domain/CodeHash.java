@@ -1,25 +1,22 @@
 package eco.qubeprepaid.payment.signin.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import eco.qubeprepaid.payment.gateway.domain.WebhookSignature;
 
 /**
  * Makes six-digit codes and their HMACs (keyed by the portal's secret and bound to the
- * code's id), and compares a guess in constant time.
+ * code's id, the same HMAC-SHA256 as the gateway's webhooks and the sign-in links), and
+ * compares a guess in constant time.
  */
 public final class CodeHash {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final byte[] secret;
+	private final String secret;
 
 	/**
 	 * @param secret the portal's secret
@@ -28,7 +25,7 @@ public final class CodeHash {
 		if (secret == null || secret.isEmpty()) {
 			throw new IllegalArgumentException("the portal's secret is empty");
 		}
-		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.secret = secret;
 	}
 
 	/**
@@ -44,14 +41,7 @@ public final class CodeHash {
 	 * @return the hex HMAC-SHA256 of {@code codeId:code}
 	 */
 	public String hash(UUID codeId, String code) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal((codeId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return WebhookSignature.sign(this.secret, (codeId + ":" + code).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
