@@ -144,8 +144,8 @@ class CommandOrderIT extends PollerIntegrationTest {
 			// The tenant recharged 20,000 paise at the meter (Qube's own gateway) while a
 			// top-up of the same 20,000 went through the ledger: the set's target is what
 			// the meter now shows, but through credit the requester did not know of.
-			// Taken
-			// as the set's own, that credit would be lost to the tenant.
+			// Taken as
+			// the set's own, that credit would be lost to the tenant.
 			SANDBOX.admin("POST", "/devices/" + deviceId + "/external-recharge", "{\"amount_paise\":20000}");
 			long recharged = SANDBOX.device(deviceId).get("balance").asLong();
 			set = command(premiseId, DeviceCommand.SET_BALANCE, recharged, this.clock.instant(), 1L, shown);

@@ -10,7 +10,7 @@ import eco.qubeprepaid.payment.errors.Refusal;
 import eco.qubeprepaid.payment.portal.application.TenantPortal;
 import eco.qubeprepaid.payment.portal.domain.TenantPrincipal;
 import eco.qubeprepaid.payment.security.Roles;
-import eco.qubeprepaid.payment.signin.application.SignInCodes;
+import eco.qubeprepaid.payment.portal.application.SignInCodes;
 import eco.qubeprepaid.payment.topup.application.TopUpProperties;
 import eco.qubeprepaid.payment.topup.application.TopUps;
 import eco.qubeprepaid.service.text.Rupees;

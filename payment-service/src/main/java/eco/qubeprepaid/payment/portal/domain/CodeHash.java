@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.signin.domain;
+package eco.qubeprepaid.payment.portal.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

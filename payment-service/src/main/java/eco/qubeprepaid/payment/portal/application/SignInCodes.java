@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.signin.application;
+package eco.qubeprepaid.payment.portal.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +9,15 @@ import java.util.regex.Pattern;
 
 import eco.qubeprepaid.payment.audit.application.AuditTrail;
 import eco.qubeprepaid.payment.errors.Refusal;
-import eco.qubeprepaid.payment.signin.client.NotifierClient;
-import eco.qubeprepaid.payment.signin.domain.CodeHash;
-import eco.qubeprepaid.payment.signin.domain.SignInCode;
-import eco.qubeprepaid.payment.signin.persistence.SignInCodeStore;
+import eco.qubeprepaid.payment.portal.client.NotifierClient;
+import eco.qubeprepaid.payment.portal.domain.CodeHash;
+import eco.qubeprepaid.payment.portal.domain.SignInCode;
+import eco.qubeprepaid.payment.portal.persistence.SignInCodeStore;
 import eco.qubeprepaid.payment.tenant.application.Tenants;
 import eco.qubeprepaid.payment.tenant.domain.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,15 +60,13 @@ public class SignInCodes {
 	private final Clock clock;
 
 	public SignInCodes(Tenants tenants, SignInCodeStore store, NotifierClient notifier, AuditTrail audit,
-			TransactionTemplate transactions,
-			@Value("${qp.payment.portal.link-secret:dev-only-portal-link-secret-change-me}") String secret,
-			Clock clock) {
+			TransactionTemplate transactions, PortalProperties portal, Clock clock) {
 		this.tenants = tenants;
 		this.store = store;
 		this.notifier = notifier;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.hashes = new CodeHash(secret);
+		this.hashes = new CodeHash(portal.linkSecret());
 		this.clock = clock;
 	}
 

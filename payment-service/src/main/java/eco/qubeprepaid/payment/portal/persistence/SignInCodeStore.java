@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.signin.persistence;
+package eco.qubeprepaid.payment.portal.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import eco.qubeprepaid.payment.jooq.tables.records.SignInCodesRecord;
-import eco.qubeprepaid.payment.signin.domain.SignInCode;
+import eco.qubeprepaid.payment.portal.domain.SignInCode;
 import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Repository;

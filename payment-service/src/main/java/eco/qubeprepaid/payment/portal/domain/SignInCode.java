@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.signin.domain;
+package eco.qubeprepaid.payment.portal.domain;
 
 import java.time.Instant;
 import java.util.UUID;

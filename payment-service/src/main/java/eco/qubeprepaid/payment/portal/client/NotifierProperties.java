@@ -1,4 +1,4 @@
-package eco.qubeprepaid.payment.signin.client;
+package eco.qubeprepaid.payment.portal.client;
 
 import java.net.URI;
 import java.time.Duration;
